@@ -33,6 +33,10 @@ export interface SchemaViolation {
   allowed?: unknown[];
   /** The value that was found at the pointer. */
   value?: unknown;
+  /** Where the failing keyword sits in the compiled schema (for context only). */
+  schemaPath?: string;
+  /** The keyword's parameters as ajv reports them (`{ type: 'string' }`, `{ format: 'date' }`). */
+  params?: Record<string, unknown>;
 }
 
 const annotationKeywords = ['example', 'xml', 'externalDocs', 'discriminator'];
@@ -58,6 +62,8 @@ function createAjv(dialect: '3.0' | '3.1'): Ajv {
     useDefaults: false,
     removeAdditional: false,
     validateFormats: true,
+    // Errors carry the failing value, so findings can say what was received.
+    verbose: true,
     logger: false,
   } as const;
   const ajv = dialect === '3.1' ? new Ajv2020(options) : new Ajv(options);
@@ -188,14 +194,59 @@ function toViolation(error: ErrorObject): SchemaViolation {
     pointer: error.instancePath,
     keyword: error.keyword,
     message: error.message ?? error.keyword,
+    schemaPath: error.schemaPath,
+    params: { ...error.params },
+    value: error.data,
   };
   if (error.keyword === 'required') {
-    violation.pointer = `${error.instancePath}/${String(error.params.missingProperty)}`;
+    violation.pointer = `${error.instancePath}/${escapePointer(String(error.params.missingProperty))}`;
+    delete violation.value;
   }
   if (error.keyword === 'enum') violation.allowed = error.params.allowedValues as unknown[];
   if (error.keyword === 'const') violation.allowed = [error.params.allowedValue];
 
   return violation;
+}
+
+/**
+ * Turns ajv errors into violations. A `{$ref, nullable: true}` schema is compiled as
+ * `anyOf: [{$ref}, {type: 'null'}]`; its bookkeeping errors (`anyOf`, `must be null`) are
+ * folded away, and a type error of the `$ref` branch reads "must be object or null".
+ */
+function toViolations(errors: ErrorObject[]): SchemaViolation[] {
+  const nullBranches = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== 'anyOf') continue;
+    const isNullableRef = errors.some(
+      (other) =>
+        other.schemaPath === `${error.schemaPath}/1/type` &&
+        other.instancePath === error.instancePath &&
+        other.params.type === 'null',
+    );
+    if (isNullableRef) nullBranches.add(error.schemaPath);
+  }
+  if (nullBranches.size === 0) return errors.map(toViolation);
+
+  const nullablePointers = new Set<string>();
+  const kept = errors.filter((error) => {
+    if (nullBranches.has(error.schemaPath)) {
+      nullablePointers.add(error.instancePath);
+      return false;
+    }
+    const branch = error.schemaPath.replace(/\/1\/type$/, '');
+
+    return !(branch !== error.schemaPath && nullBranches.has(branch));
+  });
+
+  return kept.map((error) => {
+    const violation = toViolation(error);
+    if (error.keyword === 'type' && nullablePointers.has(error.instancePath)) {
+      violation.message = `${violation.message} or null`;
+      violation.params = { ...violation.params, nullable: true };
+    }
+
+    return violation;
+  });
 }
 
 /**
@@ -231,7 +282,7 @@ export function schemaValidator(spec: LoadedSpec, pointer: string): SchemaValida
   }
 
   const compiled = validate;
-  return (value) => (compiled(value) ? [] : (compiled.errors ?? []).map(toViolation));
+  return (value) => (compiled(value) ? [] : toViolations(compiled.errors ?? []));
 }
 
 /** Compiles every response and request body schema of the document now; returns how many. */
