@@ -157,6 +157,16 @@ interface CompilerState {
   context: ConvertContext;
   /** Keyed by the schema object itself, so a response shared by `$ref` compiles once. */
   validators: WeakMap<object, ValidateFunction>;
+  /** `x-*` keys already registered with ajv (its getKeyword says false for bare keywords). */
+  registered: Set<string>;
+}
+
+function registerExtensions(state: Pick<CompilerState, 'ajv' | 'context' | 'registered'>): void {
+  for (const key of state.context.extensions) {
+    if (state.registered.has(key)) continue;
+    state.ajv.addKeyword(key);
+    state.registered.add(key);
+  }
 }
 
 // One ajv instance and one validator cache per loaded document, for the life of the process.
@@ -178,12 +188,11 @@ function stateFor(spec: LoadedSpec): CompilerState {
   const components = isObject(spec.document.components) ? spec.document.components : {};
   const schemas = convertSchema(components.schemas ?? {}, context);
   const ajv = createAjv(spec.dialect);
-  for (const key of context.extensions) {
-    if (!ajv.getKeyword(key)) ajv.addKeyword(key);
-  }
+  const registered = new Set<string>();
+  registerExtensions({ ajv, context, registered });
 
   ajv.addSchema({ $id: context.refBase, [context.holder]: schemas });
-  const state = { ajv, context, validators: new WeakMap<object, ValidateFunction>() };
+  const state = { ajv, context, registered, validators: new WeakMap<object, ValidateFunction>() };
   compilers.set(spec, state);
 
   return state;
@@ -266,9 +275,7 @@ export function schemaValidator(spec: LoadedSpec, pointer: string): SchemaValida
   if (!validate) {
     // Newly met x-* keys of inline schemas are registered before compiling.
     const converted = convertSchema(raw, state.context);
-    for (const key of state.context.extensions) {
-      if (!state.ajv.getKeyword(key)) state.ajv.addKeyword(key);
-    }
+    registerExtensions(state);
 
     try {
       validate = state.ajv.compile(isObject(converted) ? converted : {});
