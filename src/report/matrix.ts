@@ -1,0 +1,123 @@
+/**
+ * The conformance matrix page (`reports/matrix.html`): per target, operations x documented
+ * codes, each cell coloured by verdict, with its findings (strict-profile warnings included) and
+ * links to its tests in Playwright's HTML report. One self-contained file: inline CSS, no script.
+ */
+import type { CellResult, CellVerdict, RunResults, TargetResult } from './results.ts';
+
+const verdictLabels: Record<CellVerdict, string> = {
+  passed: 'passed',
+  failed: 'failed',
+  not_exercised: 'not exercised',
+  not_provokable: 'not provokable',
+};
+
+const styles = `
+body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1d232a; }
+h1 { font-size: 1.4rem; margin-bottom: .2rem; }
+.meta { color: #55606b; margin: 0 0 1.5rem; }
+table { border-collapse: collapse; margin-bottom: 2rem; }
+th, td { border: 1px solid #c9d1d9; padding: .45rem .6rem; vertical-align: top; }
+th { background: #f3f5f7; text-align: left; }
+td.cell { min-width: 7.5rem; }
+.passed { background: #dcf5e1; }
+.failed { background: #fbdcdc; }
+.not_exercised { background: #eef0f2; color: #55606b; }
+.not_provokable { background: #fff1cc; }
+.verdict { font-weight: 600; display: block; }
+.warn { display: inline-block; margin-top: .2rem; padding: 0 .35rem; border-radius: .6rem;
+  background: #ffd56b; color: #4a3500; font-size: 12px; }
+details { margin-top: .25rem; font-size: 12px; }
+details ul { margin: .25rem 0 0; padding-left: 1rem; }
+a { color: #0b57a4; }
+.legend span { display: inline-block; padding: .1rem .5rem; margin-right: .4rem; border: 1px solid #c9d1d9; }
+`;
+
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+function renderCell(cell: CellResult, results: RunResults): string {
+  const warnings = cell.findings.filter((finding) => finding.severity === 'warning');
+  const failures = cell.findings.filter((finding) => finding.severity === 'failure');
+  const links = cell.tests
+    .map((id) => results.tests.find((test) => test.id === id))
+    .filter((test) => test !== undefined)
+    .map(
+      (test) =>
+        `<li><a href="${escapeHtml(test.htmlReportLink)}">${escapeHtml(test.title)}</a> (${test.outcome})</li>`,
+    );
+  const findingItems = [...failures, ...warnings].map(
+    (finding) =>
+      `<li>${finding.severity === 'failure' ? 'failure' : 'warning'} <code>${escapeHtml(finding.check)}</code> at <code>${escapeHtml(finding.location)}</code>: ${escapeHtml(finding.message)}</li>`,
+  );
+  const title = cell.reason ? ` title="${escapeHtml(cell.reason)}"` : '';
+
+  return [
+    `<td class="cell ${cell.verdict}"${title}>`,
+    `<span class="verdict">${verdictLabels[cell.verdict]}</span>`,
+    warnings.length > 0
+      ? `<span class="warn">${warnings.length} strict warning${warnings.length > 1 ? 's' : ''}</span>`
+      : '',
+    cell.reason ? `<div>${escapeHtml(cell.reason)}</div>` : '',
+    findingItems.length > 0
+      ? `<details><summary>findings</summary><ul>${findingItems.join('')}</ul></details>`
+      : '',
+    links.length > 0
+      ? `<details><summary>tests (${links.length})</summary><ul>${links.join('')}</ul></details>`
+      : '',
+    '</td>',
+  ].join('');
+}
+
+function renderTarget(target: TargetResult, results: RunResults): string {
+  const cells = results.cells.filter((cell) => cell.target === target.name);
+  const operations = [...new Set(cells.map((cell) => cell.operationId))];
+  const codes = [...new Set(cells.map((cell) => cell.status))].sort((a, b) => a - b);
+  const header = `<tr><th>operation</th>${codes.map((code) => `<th>${code}</th>`).join('')}</tr>`;
+  const rows = operations.map((operationId) => {
+    const row = codes.map((code) => {
+      const cell = cells.find((c) => c.operationId === operationId && c.status === code);
+      return cell ? renderCell(cell, results) : '<td>-</td>';
+    });
+    return `<tr><th><code>${escapeHtml(operationId)}</code></th>${row.join('')}</tr>`;
+  });
+  const where = target.baseUrl ? ` at ${escapeHtml(target.baseUrl)}` : '';
+
+  return `<h2>${escapeHtml(target.name)} (${target.kind})${where}</h2>
+<table>${header}${rows.join('\n')}</table>`;
+}
+
+/** Renders the whole page from a results file. */
+export function renderMatrix(results: RunResults): string {
+  const { run, summary } = results;
+  const counts = Object.entries(summary.cells)
+    .map(([verdict, n]) => `${n} ${verdictLabels[verdict as CellVerdict]}`)
+    .join(', ');
+  const legend = Object.entries(verdictLabels)
+    .map(([verdict, label]) => `<span class="${verdict}">${label}</span>`)
+    .join('');
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Conformance matrix: ${escapeHtml(run.spec.title)}</title>
+<style>${styles}</style>
+</head>
+<body>
+<h1>Conformance matrix</h1>
+<p class="meta">${escapeHtml(run.spec.title)} ${escapeHtml(run.spec.version)} &middot; ${escapeHtml(run.tool.name)} ${escapeHtml(run.tool.version)} &middot; started ${escapeHtml(run.startedAt)} &middot; ${Math.round(run.durationMs / 1000)} s &middot; seed ${run.seed} &middot; strict profile ${run.strictProfile ? 'on' : 'off'}${run.warningsAsFailures ? ' (warnings fail)' : ''}${run.filtered ? ' &middot; filtered run' : ''}</p>
+<p>${counts}; ${summary.findings.failure} failure findings, ${summary.findings.warning} warnings.</p>
+<p class="legend">${legend}</p>
+${results.targets.map((target) => renderTarget(target, results)).join('\n')}
+${results.harnessErrors.length > 0 ? `<h2>Harness errors</h2><ul>${results.harnessErrors.map((e) => `<li><code>${e.code}</code> ${escapeHtml(e.message)}</li>`).join('')}</ul>` : ''}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,263 @@
+/**
+ * Rolls tests up into cells: which tests declare which cell, what their exchanges found, and
+ * each cell's verdict. Also the coverage guard (a documented cell no test declares) and the
+ * line between conformance failures and harness errors.
+ */
+import { stripVTControlCharacters } from 'node:util';
+import type { TestCase, TestResult } from '@playwright/test/reporter';
+import type { LoadedSpec } from '../contract/spec.ts';
+import {
+  type AttachedExchange,
+  cellAnnotation,
+  exchangeAttachmentPrefix,
+  notProvokableAnnotation,
+  parseCell,
+  parseExchange,
+} from './attachments.ts';
+import type {
+  CellResult,
+  HarnessError,
+  Latency,
+  ReportedFinding,
+  RunResults,
+  TargetResult,
+  TestOutcome,
+  TestRecord,
+} from './results.ts';
+import { resultsFormatVersion } from './results.ts';
+
+/** One test as the reporter saw it: every attempt, and the last attempt's errors (masked). */
+export interface CollectedTest {
+  test: TestCase;
+  results: TestResult[];
+  errors: string[];
+}
+
+/** Everything `buildResults` needs. */
+export interface RollupInput {
+  spec: LoadedSpec;
+  target: TargetResult;
+  tests: CollectedTest[];
+  runErrors: HarnessError[];
+  filtered: boolean;
+  htmlLink: (testId: string) => string;
+  rootDir: string;
+  run: Omit<RunResults['run'], 'filtered'>;
+}
+
+interface TestFacts {
+  record: TestRecord;
+  exchanges: AttachedExchange[];
+  /** True when the test failed because the harness broke, not because of the target. */
+  harnessBroke: boolean;
+  notProvokable: string | undefined;
+}
+
+const reasonLength = 300;
+
+function trim(text: string): string {
+  const line = stripVTControlCharacters(text).trim();
+  return line.length > reasonLength ? `${line.slice(0, reasonLength)}...` : line;
+}
+
+/** The documented cells of a spec: each operation x each explicit status code. */
+export function documentedCells(spec: LoadedSpec): Array<{ operationId: string; status: number }> {
+  const cells = [];
+  for (const operation of spec.operations.values()) {
+    for (const code of Object.keys(operation.responses)) {
+      if (/^\d{3}$/.test(code))
+        cells.push({ operationId: operation.operationId, status: Number(code) });
+    }
+  }
+
+  return cells;
+}
+
+function factsOf(input: RollupInput, collected: CollectedTest, errors: HarnessError[]): TestFacts {
+  const { test, results } = collected;
+  const last = results.at(-1);
+  const annotations = [...test.annotations, ...(last?.annotations ?? [])];
+  const cells = [
+    ...new Set(
+      annotations
+        .filter((note) => note.type === cellAnnotation && parseCell(note.description))
+        .map((note) => (note.description ?? '').trim()),
+    ),
+  ];
+  const exchanges: AttachedExchange[] = [];
+  for (const attachment of last?.attachments ?? []) {
+    if (!attachment.name.startsWith(exchangeAttachmentPrefix) || !attachment.body) continue;
+    try {
+      exchanges.push(parseExchange(attachment.body));
+    } catch (error) {
+      errors.push({
+        code: 'HARNESS_INTERNAL',
+        message: `unreadable exchange attachment: ${(error as Error).message}`,
+        testId: test.id,
+      });
+    }
+  }
+
+  const outcome: TestOutcome = last?.status ?? 'skipped';
+  const failed = outcome === 'failed' || outcome === 'timedOut';
+  const conformanceFailure =
+    exchanges.some((exchange) => exchange.findings.some((f) => f.severity === 'failure')) ||
+    collected.errors.some((message) => /expect\(/.test(message));
+  const harnessBroke = failed && !conformanceFailure;
+  const skipNote = annotations.find((note) => note.type === 'skip')?.description;
+  const record: TestRecord = {
+    id: test.id,
+    title: test.titlePath().slice(3).join(' > ') || test.title,
+    file: test.location.file.replace(`${input.rootDir}/`, ''),
+    line: test.location.line,
+    target: input.target.name,
+    outcome,
+    flaky: test.outcome() === 'flaky',
+    durationMs: Math.round(results.reduce((sum, result) => sum + result.duration, 0)),
+    cells,
+    htmlReportLink: input.htmlLink(test.id),
+  };
+  const reason = failed ? collected.errors[0] : outcome === 'skipped' ? skipNote : undefined;
+  if (reason) record.reason = trim(reason);
+  if (!last) record.reason = 'did not run';
+  if (harnessBroke) {
+    errors.push({
+      code: 'HARNESS_INTERNAL',
+      message: `${record.title}: ${trim(collected.errors[0] ?? `test ${outcome}`)}`,
+      testId: test.id,
+    });
+  }
+
+  const notProvokable = annotations.find((note) => note.type === notProvokableAnnotation);
+
+  return { record, exchanges, harnessBroke, notProvokable: notProvokable?.description };
+}
+
+function latencyOf(durations: number[]): Latency | null {
+  if (durations.length === 0) return null;
+  const sorted = [...durations].sort((a, b) => a - b);
+
+  return {
+    count: sorted.length,
+    minMs: sorted[0] ?? 0,
+    medianMs: sorted[Math.floor((sorted.length - 1) / 2)] ?? 0,
+    maxMs: sorted.at(-1) ?? 0,
+  };
+}
+
+function verdictOf(
+  cell: CellResult,
+  declaring: TestFacts[],
+  filtered: boolean,
+): Pick<CellResult, 'verdict' | 'reason'> {
+  const broke = declaring.find((facts) => facts.harnessBroke);
+  if (broke)
+    return { verdict: 'not_exercised', reason: `harness error in "${broke.record.title}"` };
+
+  const failed = declaring.find(
+    (f) => f.record.outcome === 'failed' || f.record.outcome === 'timedOut',
+  );
+  if (failed) return { verdict: 'failed', reason: failed.record.reason ?? 'test failed' };
+  if (cell.findings.some((finding) => finding.severity === 'failure')) {
+    return { verdict: 'failed', reason: 'a failure finding was recorded' };
+  }
+
+  if (declaring.some((facts) => facts.record.outcome === 'passed')) {
+    if (cell.observed > 0) return { verdict: 'passed' };
+    return { verdict: 'not_exercised', reason: 'tests passed but never observed this status' };
+  }
+
+  const unprovokable = declaring.find((facts) => facts.notProvokable);
+  if (unprovokable) return { verdict: 'not_provokable', reason: unprovokable.notProvokable ?? '' };
+
+  if (declaring.length === 0) {
+    return {
+      verdict: 'not_exercised',
+      reason: filtered
+        ? 'no test in this (filtered) run declares this cell'
+        : 'no test declares this cell',
+    };
+  }
+
+  const reasons = [...new Set(declaring.map((facts) => facts.record.reason ?? 'skipped'))];
+  return { verdict: 'not_exercised', reason: reasons.join('; ') };
+}
+
+/** Builds the results file from what the reporter collected. */
+export function buildResults(input: RollupInput): RunResults {
+  const harnessErrors: HarnessError[] = [...input.runErrors];
+  const facts = input.tests.map((collected) => factsOf(input, collected, harnessErrors));
+  const cells: CellResult[] = [];
+  const documented = documentedCells(input.spec);
+  const cellKeys = new Set(documented.map((c) => `${c.operationId} ${c.status}`));
+
+  for (const { operationId, status } of documented) {
+    const key = `${operationId} ${status}`;
+    const declaring = facts.filter((f) => f.record.cells.includes(key));
+    const findings: ReportedFinding[] = [];
+    const durations: number[] = [];
+    let observed = 0;
+    for (const f of facts) {
+      for (const exchange of f.exchanges) {
+        const belongs = `${exchange.operationId} ${exchange.expectedStatus ?? exchange.observedStatus}`;
+        const home = cellKeys.has(belongs) ? belongs : f.record.cells[0];
+        if (home === key) {
+          for (const finding of exchange.findings) {
+            findings.push({ ...finding, target: input.target.name, testId: f.record.id });
+          }
+        }
+        if (exchange.operationId === operationId && exchange.observedStatus === status) {
+          observed += 1;
+          if (exchange.durationMs !== null) durations.push(exchange.durationMs);
+        }
+      }
+    }
+
+    const cell: CellResult = {
+      target: input.target.name,
+      operationId,
+      status,
+      verdict: 'not_exercised',
+      tests: declaring.map((f) => f.record.id),
+      observed,
+      latency: latencyOf(durations),
+      findings,
+    };
+    Object.assign(cell, verdictOf(cell, declaring, input.filtered));
+    if (declaring.length === 0 && !input.filtered) {
+      harnessErrors.push({ code: 'COVERAGE_GAP', message: `no test declares the cell ${key}` });
+    }
+    cells.push(cell);
+  }
+
+  const count = <T extends string>(values: T[], keys: readonly T[]) =>
+    Object.fromEntries(keys.map((k) => [k, values.filter((v) => v === k).length])) as Record<
+      T,
+      number
+    >;
+  const allFindings = cells.flatMap((cell) => cell.findings);
+  const outcomes = facts.map((f) => f.record.outcome);
+
+  return {
+    formatVersion: resultsFormatVersion,
+    run: { ...input.run, filtered: input.filtered },
+    targets: [input.target],
+    cells,
+    tests: facts.map((f) => f.record),
+    harnessErrors,
+    summary: {
+      cells: count(
+        cells.map((cell) => cell.verdict),
+        ['passed', 'failed', 'not_exercised', 'not_provokable'] as const,
+      ),
+      findings: {
+        failure: allFindings.filter((f) => f.severity === 'failure').length,
+        warning: allFindings.filter((f) => f.severity === 'warning').length,
+      },
+      tests: {
+        ...count(outcomes, ['passed', 'failed', 'timedOut', 'skipped', 'interrupted'] as const),
+        flaky: facts.filter((f) => f.record.flaky).length,
+      },
+    },
+  };
+}
