@@ -1,0 +1,94 @@
+/**
+ * Faults armed by tests for the next N requests of an operation: a 500 ErrorResponseDto, a 429,
+ * a delay (for timeout tests), a connection reset, or a non-JSON gateway page. They act first,
+ * before authentication, as a gateway or a stalled tenant would.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { buildErrorResponse, MockHttpError, rateLimitBody } from './errors.ts';
+import type { RateLimitControl } from './rate-limit.ts';
+
+export const faultKinds = [
+  'server_error',
+  'rate_limit',
+  'latency',
+  'reset',
+  'gateway_html',
+] as const;
+export type FaultKind = (typeof faultKinds)[number];
+
+/** A fault as armed through `POST /__mock/faults`; `*` as operationId matches all six. */
+export interface ArmedFault {
+  operationId: string;
+  kind: FaultKind;
+  /** Requests still to be hit. */
+  count: number;
+  /** For `latency`: how long each hit request waits before it is served normally. */
+  delayMs: number;
+}
+
+/** The delay a latency fault uses when none is given. */
+export const defaultDelayMs = 1000;
+
+const gatewayPage =
+  '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>' +
+  '<p>The upstream server did not answer.</p></body></html>';
+
+export class FaultBoard {
+  #armed: ArmedFault[] = [];
+
+  arm(fault: ArmedFault): void {
+    this.#armed.push({ ...fault });
+  }
+
+  list(): ArmedFault[] {
+    return this.#armed.map((fault) => ({ ...fault }));
+  }
+
+  /** Uses up one hit of the oldest fault armed for the operation. */
+  take(operationId: string): ArmedFault | undefined {
+    const fault = this.#armed.find(
+      (armed) => armed.operationId === operationId || armed.operationId === '*',
+    );
+    if (!fault) return undefined;
+
+    fault.count -= 1;
+    if (fault.count <= 0) this.#armed = this.#armed.filter((armed) => armed !== fault);
+
+    return fault;
+  }
+
+  clear(): void {
+    this.#armed = [];
+  }
+}
+
+/** The onRequest hook that plays armed faults; `signal` ends pending delays when the mock closes. */
+export function createFaultHook(board: FaultBoard, rate: RateLimitControl, signal: AbortSignal) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const operationId = request.routeOptions.config.operationId;
+    const fault = operationId ? board.take(operationId) : undefined;
+    if (!fault) return;
+
+    switch (fault.kind) {
+      case 'latency':
+        await delay(fault.delayMs, undefined, { signal });
+        return;
+      case 'server_error':
+        throw new MockHttpError(
+          500,
+          buildErrorResponse(500, 'The tenant failed while handling the request (injected fault).'),
+        );
+      case 'rate_limit':
+        throw new MockHttpError(429, rateLimitBody, {
+          'retry-after': String(Math.ceil(rate.settings.windowMs / 1000)),
+        });
+      case 'gateway_html':
+        throw new MockHttpError(502, gatewayPage, { 'content-type': 'text/html; charset=utf-8' });
+      case 'reset':
+        reply.hijack();
+        request.raw.socket.resetAndDestroy();
+        return reply;
+    }
+  };
+}
