@@ -10,7 +10,7 @@ import { isJsonMediaType, matchMediaType, parseMediaType } from './media-type.ts
 import type { Redactor } from './redact.ts';
 import { defaultRedactor } from './redact.ts';
 import type { LoadedSpec, OperationInfo } from './spec.ts';
-import { escapePointer, readPointer } from './spec.ts';
+import { escapePointer } from './spec.ts';
 import type { StrictProfile } from './strict/profile.ts';
 
 type Json = Record<string, unknown>;
@@ -44,6 +44,8 @@ export interface DocumentedContent {
   key: string;
   /** JSON pointer to its schema, when it has one. */
   schemaPointer?: string;
+  /** The schema object as written there (possibly a `$ref`). */
+  schema?: unknown;
 }
 
 /** The body as the checks see it. */
@@ -74,6 +76,19 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const responsePointers = new WeakMap<OperationInfo, string>();
+
+/** `#/paths/<path>/<method>/responses`, escaped once per operation (checks run per response). */
+function responsesPointer(operation: OperationInfo): string {
+  let pointer = responsePointers.get(operation);
+  if (pointer === undefined) {
+    pointer = `#/paths/${escapePointer(operation.path)}/${operation.method}/responses`;
+    responsePointers.set(operation, pointer);
+  }
+
+  return pointer;
+}
+
 /**
  * Finds the response the spec lists for `status`: the exact code first, then its range
  * (`2XX`, any case), then `default`, as OAS 3 orders them.
@@ -94,13 +109,10 @@ export function findDocumentedResponse(
   const response = operation.responses[key];
   if (!response) return undefined;
 
-  const base = `#/paths/${escapePointer(operation.path)}/${operation.method}/responses`;
-
-  return { key, response, pointer: `${base}/${escapePointer(key)}` };
+  return { key, response, pointer: `${responsesPointer(operation)}/${escapePointer(key)}` };
 }
 
 function findContent(
-  spec: LoadedSpec,
   documented: DocumentedResponse,
   mediaType: MediaType,
 ): DocumentedContent | undefined {
@@ -108,10 +120,15 @@ function findContent(
   const key = matchMediaType(Object.keys(content), mediaType);
   if (key === undefined) return undefined;
 
-  const schemaPointer = `${documented.pointer}/content/${escapePointer(key)}/schema`;
-  if (readPointer(spec.document, schemaPointer) === undefined) return { key };
+  const media = content[key];
+  const schema = isObject(media) ? media.schema : undefined;
+  if (!isObject(schema)) return { key };
 
-  return { key, schemaPointer };
+  return {
+    key,
+    schema,
+    schemaPointer: `${documented.pointer}/content/${escapePointer(key)}/schema`,
+  };
 }
 
 function parseBody(body: string, mediaType: MediaType | undefined): ParsedBody {
@@ -142,7 +159,7 @@ export function createCheckContext(
 
   const mediaType = parseMediaType(getHeader(response.headers, 'content-type'));
   const documented = findDocumentedResponse(operation, response.status);
-  const content = documented && mediaType ? findContent(spec, documented, mediaType) : undefined;
+  const content = documented && mediaType ? findContent(documented, mediaType) : undefined;
   const context: CheckContext = {
     spec,
     operation,

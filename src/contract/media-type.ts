@@ -47,11 +47,25 @@ export function isJsonMediaType(media: MediaType): boolean {
  * `type/*`, then `*\/*`, as OAS 3 says the most specific key wins. Undefined when none does.
  */
 export function matchMediaType(documented: string[], media: MediaType): string | undefined {
+  const byEssence = indexByEssence(documented);
+
+  return byEssence.get(media.essence) ?? byEssence.get(`${media.type}/*`) ?? byEssence.get('*/*');
+}
+
+// The documented keys of a response are the same list each time it is checked.
+const essenceIndex = new Map<string, Map<string, string>>();
+
+function indexByEssence(documented: string[]): Map<string, string> {
+  const cacheKey = documented.join('\n');
+  const cached = essenceIndex.get(cacheKey);
+  if (cached) return cached;
+
   const byEssence = new Map<string, string>();
   for (const key of documented) {
     const parsed = parseMediaType(key);
     if (parsed && !byEssence.has(parsed.essence)) byEssence.set(parsed.essence, key);
   }
+  essenceIndex.set(cacheKey, byEssence);
 
-  return byEssence.get(media.essence) ?? byEssence.get(`${media.type}/*`) ?? byEssence.get('*/*');
+  return byEssence;
 }

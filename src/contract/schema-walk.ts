@@ -26,9 +26,30 @@ function readComponent(document: Json, name: string): unknown {
   return schemas[name];
 }
 
+// Walks repeat for every response checked; results are kept per document and schema object.
+const resolvedCache = new WeakMap<Json, WeakMap<object, SchemaNode | null>>();
+const propertiesCache = new WeakMap<Json, Map<string, unknown>>();
+
 /** Follows a schema's `$ref` chain to the component schema (siblings such as `nullable` ignored). */
 export function resolveSchema(document: Json, schema: unknown): SchemaNode | undefined {
-  let node = schema;
+  if (!isObject(schema)) return undefined;
+
+  let byDocument = resolvedCache.get(document);
+  if (!byDocument) {
+    byDocument = new WeakMap();
+    resolvedCache.set(document, byDocument);
+  }
+  const cached = byDocument.get(schema);
+  if (cached !== undefined) return cached ?? undefined;
+
+  const node = followRefs(document, schema);
+  byDocument.set(schema, node ?? null);
+
+  return node;
+}
+
+function followRefs(document: Json, schema: Json): SchemaNode | undefined {
+  let node: unknown = schema;
   let component: string | undefined;
   const seen = new Set<string>();
   while (isObject(node) && typeof node.$ref === 'string') {
@@ -65,6 +86,9 @@ export function schemaMembers(document: Json, node: SchemaNode, depth = 0): Sche
 
 /** The properties an object schema documents, across its composition members. */
 export function documentedProperties(document: Json, node: SchemaNode): Map<string, unknown> {
+  const cached = propertiesCache.get(node.schema);
+  if (cached) return cached;
+
   const properties = new Map<string, unknown>();
   for (const member of schemaMembers(document, node)) {
     const own = isObject(member.schema.properties) ? member.schema.properties : {};
@@ -72,6 +96,7 @@ export function documentedProperties(document: Json, node: SchemaNode): Map<stri
       if (!properties.has(key)) properties.set(key, value);
     }
   }
+  propertiesCache.set(node.schema, properties);
 
   return properties;
 }

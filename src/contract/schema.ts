@@ -157,6 +157,8 @@ interface CompilerState {
   context: ConvertContext;
   /** Keyed by the schema object itself, so a response shared by `$ref` compiles once. */
   validators: WeakMap<object, ValidateFunction>;
+  /** Validators by the pointer they were asked for, so a repeat call skips the pointer walk. */
+  byPointer: Map<string, SchemaValidator>;
   /** `x-*` keys already registered with ajv (its getKeyword says false for bare keywords). */
   registered: Set<string>;
 }
@@ -192,7 +194,13 @@ function stateFor(spec: LoadedSpec): CompilerState {
   registerExtensions({ ajv, context, registered });
 
   ajv.addSchema({ $id: context.refBase, [context.holder]: schemas });
-  const state = { ajv, context, registered, validators: new WeakMap<object, ValidateFunction>() };
+  const state = {
+    ajv,
+    context,
+    registered,
+    validators: new WeakMap<object, ValidateFunction>(),
+    byPointer: new Map<string, SchemaValidator>(),
+  };
   compilers.set(spec, state);
 
   return state;
@@ -266,6 +274,9 @@ function toViolations(errors: ErrorObject[]): SchemaViolation[] {
  */
 export function schemaValidator(spec: LoadedSpec, pointer: string): SchemaValidator {
   const state = stateFor(spec);
+  const known = state.byPointer.get(pointer);
+  if (known) return known;
+
   const raw = readPointer(spec.document, pointer);
   if (typeof raw !== 'object' || raw === null) {
     throw new HarnessInternalError(`no schema at ${pointer} in ${spec.source}`);
@@ -289,7 +300,11 @@ export function schemaValidator(spec: LoadedSpec, pointer: string): SchemaValida
   }
 
   const compiled = validate;
-  return (value) => (compiled(value) ? [] : toViolations(compiled.errors ?? []));
+  const validator: SchemaValidator = (value) =>
+    compiled(value) ? [] : toViolations(compiled.errors ?? []);
+  state.byPointer.set(pointer, validator);
+
+  return validator;
 }
 
 /** Compiles every response and request body schema of the document now; returns how many. */

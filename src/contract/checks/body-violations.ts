@@ -7,7 +7,6 @@ import { describeValue } from '../display.ts';
 import type { SchemaViolation } from '../schema.ts';
 import { schemaValidator } from '../schema.ts';
 import { schemaAtPointer } from '../schema-walk.ts';
-import { readPointer } from '../spec.ts';
 import type { FindingDetail } from './finding.ts';
 
 const cache = new WeakMap<CheckContext, SchemaViolation[]>();
@@ -39,7 +38,7 @@ export function isExtensibleEnumViolation(
   const pointer = context.content?.schemaPointer;
   if (!rule?.schemas || violation.keyword !== 'enum' || pointer === undefined) return false;
 
-  const root = readPointer(context.spec.document, pointer);
+  const root = context.content?.schema;
   const node = schemaAtPointer(context.spec.document, root, violation.pointer);
 
   return node?.component !== undefined && rule.schemas.includes(node.component);

@@ -22,14 +22,14 @@ export function contentTypeDocumented(context: CheckContext): Finding[] {
   const { response, redactor } = context;
   const header = getHeader(response.headers, 'content-type');
   const types = documentedTypes(context);
-  const received = describeBody(response.body, redactor, header);
+  const received = () => describeBody(response.body, redactor, header);
   if (types.length === 0) {
     if (context.body.kind === 'empty') return [];
     return [
       contractFinding(context, 'content_type_documented', {
         location: 'body',
         expected: 'no body',
-        received,
+        received: received(),
         message: `the spec documents no body for ${response.status}, but one came back`,
       }),
     ];
@@ -66,7 +66,7 @@ export function contentTypeDocumented(context: CheckContext): Finding[] {
       contractFinding(context, 'content_type_documented', {
         location: 'body',
         expected: `well-formed JSON (${context.content.key})`,
-        received,
+        received: received(),
         message: `the body is not valid JSON: ${context.body.error}`,
       }),
     ];

@@ -1,7 +1,7 @@
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../findings.ts';
 import { documentedProperties, resolveSchema } from '../schema-walk.ts';
-import { escapePointer, readPointer } from '../spec.ts';
+import { escapePointer } from '../spec.ts';
 import { strictFinding } from './finding.ts';
 
 /**
@@ -21,7 +21,7 @@ export function documentedKeysPresent(context: CheckContext): Finding[] {
   if (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) return [];
 
   const document = context.spec.document;
-  const root = resolveSchema(document, readPointer(document, pointer));
+  const root = resolveSchema(document, context.content?.schema);
   if (!root) return [];
 
   const optional = new Set(root.component ? (rule.optional?.[root.component] ?? []) : []);

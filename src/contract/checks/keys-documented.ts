@@ -3,7 +3,7 @@ import { describeValue } from '../display.ts';
 import type { Finding } from '../findings.ts';
 import type { SchemaNode } from '../schema-walk.ts';
 import { childSchema, documentedProperties, listsItsKeys, resolveSchema } from '../schema-walk.ts';
-import { escapePointer, readPointer } from '../spec.ts';
+import { escapePointer } from '../spec.ts';
 import type { FindingDetail } from './finding.ts';
 import { strictFinding } from './finding.ts';
 
@@ -59,7 +59,7 @@ export function keysDocumented(context: CheckContext): Finding[] {
   const pointer = context.content?.schemaPointer;
   if (!rule || pointer === undefined || context.body.kind !== 'json') return [];
 
-  const root = resolveSchema(context.spec.document, readPointer(context.spec.document, pointer));
+  const root = resolveSchema(context.spec.document, context.content?.schema);
   if (!root) return [];
 
   const details: FindingDetail[] = [];
