@@ -330,14 +330,24 @@ export function listSchemaPointers(spec: LoadedSpec): string[] {
       }
     }
 
+    const parameters = Array.isArray(info.operation.parameters) ? info.operation.parameters : [];
+    parameters.forEach((_parameter, index) => {
+      pointers.push(`${base}/parameters/${index}/schema`);
+    });
+
     for (const [code, response] of Object.entries(info.responses)) {
+      const responseBase = `${base}/responses/${escapePointer(code)}`;
       for (const type of Object.keys(isObject(response.content) ? response.content : {})) {
-        pointers.push(
-          `${base}/responses/${escapePointer(code)}/content/${escapePointer(type)}/schema`,
-        );
+        pointers.push(`${responseBase}/content/${escapePointer(type)}/schema`);
+      }
+      for (const name of Object.keys(isObject(response.headers) ? response.headers : {})) {
+        pointers.push(`${responseBase}/headers/${escapePointer(name)}/schema`);
       }
     }
   }
 
-  return pointers.filter((pointer) => readPointer(spec.document, pointer) !== undefined);
+  return pointers.filter((pointer) => {
+    const schema = readPointer(spec.document, pointer);
+    return typeof schema === 'object' && schema !== null;
+  });
 }
