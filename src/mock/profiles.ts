@@ -1,7 +1,8 @@
 /**
  * Deviation profiles: each makes the mock non-conforming in exactly one way, on the responses
  * that would show it (one operation and status, or every operation for an error status), and
- * names the check that is expected to catch it. Tests switch one on with `PUT /__mock/profile`
+ * names the check that is expected to catch it (as src/contract's checks name themselves: an
+ * empty or unparsable JSON body is content_type_documented, not body_conforms). Tests switch one on with `PUT /__mock/profile`
  * to prove the harness notices; with none on, the mock conforms.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -85,7 +86,7 @@ export const deviationProfiles: DeviationProfile[] = [
   {
     name: 'kba-empty-200',
     description: 'sendKbaAnswers 200 has an empty body under application/json.',
-    caughtBy: 'body_conforms',
+    caughtBy: 'content_type_documented',
     operationId: 'sendKbaAnswers',
     status: 200,
     rewrite: () => ({ body: '' }),
@@ -93,7 +94,7 @@ export const deviationProfiles: DeviationProfile[] = [
   {
     name: 'send-truncated-json',
     description: 'createSendToken 200 body stops halfway, leaving JSON that does not parse.',
-    caughtBy: 'body_conforms',
+    caughtBy: 'content_type_documented',
     operationId: 'createSendToken',
     status: 200,
     rewrite: (body) => ({ body: body.slice(0, Math.floor(body.length / 2)) }),

@@ -17,9 +17,21 @@ async function mintToken(client: string, expiresInSeconds: number): Promise<stri
 test.describe('API security: 401 for a missing or bad token', () => {
   const cases: { id: string; given: () => Promise<Record<string, string>>; want: RegExp }[] = [
     { id: 'no Authorization header', given: async () => ({}), want: /^JWT is required$/ },
-    { id: 'an empty Authorization header', given: async () => ({ authorization: '' }), want: /^JWT is required$/ },
-    { id: 'a Basic scheme', given: async () => ({ authorization: 'Basic bW9jazpzZWNyZXQ=' }), want: /not "Bearer <JWT>"/ },
-    { id: 'a token that is not a JWT', given: async () => ({ authorization: 'Bearer not-a-jwt' }), want: /malformed/ },
+    {
+      id: 'an empty Authorization header',
+      given: async () => ({ authorization: '' }),
+      want: /^JWT is required$/,
+    },
+    {
+      id: 'a Basic scheme',
+      given: async () => ({ authorization: 'Basic bW9jazpzZWNyZXQ=' }),
+      want: /not "Bearer <JWT>"/,
+    },
+    {
+      id: 'a token that is not a JWT',
+      given: async () => ({ authorization: 'Bearer not-a-jwt' }),
+      want: /malformed/,
+    },
     {
       id: 'a JWT signed by someone else',
       given: async () => {
@@ -62,10 +74,30 @@ test.describe('API security: 401 for a missing or bad token', () => {
 
 test.describe('API security: 403 for a caller the operation refuses', () => {
   const cases = [
-    { id: 'the app client (no user) on send', role: 'app', path: '/beta/mfa/token/send', want: 403 },
-    { id: 'the app client (no user) on kba on /v3', role: 'app', path: '/v3/mfa/kba/authenticate', want: 403 },
-    { id: 'the USER-level client on poll', role: 'user', path: '/beta/mfa/okta-verify/poll', want: 403 },
-    { id: 'the USER-level client on poll on /v3', role: 'user', path: '/v3/mfa/duo-web/poll', want: 403 },
+    {
+      id: 'the app client (no user) on send',
+      role: 'app',
+      path: '/beta/mfa/token/send',
+      want: 403,
+    },
+    {
+      id: 'the app client (no user) on kba on /v3',
+      role: 'app',
+      path: '/v3/mfa/kba/authenticate',
+      want: 403,
+    },
+    {
+      id: 'the USER-level client on poll',
+      role: 'user',
+      path: '/beta/mfa/okta-verify/poll',
+      want: 403,
+    },
+    {
+      id: 'the USER-level client on poll on /v3',
+      role: 'user',
+      path: '/v3/mfa/duo-web/poll',
+      want: 403,
+    },
   ] as const;
   for (const { id, role, path, want } of cases) {
     test(`answers ${want} ErrorResponseDto to ${id}`, async () => {

@@ -2,7 +2,12 @@ import { expect, test } from '@playwright/test';
 import type { Contract } from '../../src/contract/contract.ts';
 import { loadContract } from '../../src/contract/contract.ts';
 import type { TestMock } from './helpers.ts';
-import { operationPaths, startTestMock, validateErrorResponse, validateResponse } from './helpers.ts';
+import {
+  operationPaths,
+  startTestMock,
+  validateErrorResponse,
+  validateResponse,
+} from './helpers.ts';
 import { documentedStatuses, observe, provoke } from './provoke.ts';
 
 let mock: TestMock;

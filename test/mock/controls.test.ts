@@ -44,20 +44,30 @@ test.describe('the /__mock control routes', () => {
 
   test('GET /outbox filters by alias and delivery type', async () => {
     const [first, second] = await mock.identities();
-    await mock.call('/beta/mfa/token/send', { body: { userAlias: first?.alias, deliveryType: 'SMS_WORK' } });
-    await mock.call('/beta/mfa/token/send', { body: { userAlias: first?.alias, deliveryType: 'EMAIL_WORK' } });
-    await mock.call('/beta/mfa/token/send', { body: { userAlias: second?.alias, deliveryType: 'SMS_WORK' } });
+    await mock.call('/beta/mfa/token/send', {
+      body: { userAlias: first?.alias, deliveryType: 'SMS_WORK' },
+    });
+    await mock.call('/beta/mfa/token/send', {
+      body: { userAlias: first?.alias, deliveryType: 'EMAIL_WORK' },
+    });
+    await mock.call('/beta/mfa/token/send', {
+      body: { userAlias: second?.alias, deliveryType: 'SMS_WORK' },
+    });
 
     const all = (await mock.control('GET', '/outbox')).json as unknown[];
     const byAlias = (await mock.control('GET', `/outbox?alias=${first?.alias}`)).json as unknown[];
-    const byBoth = (await mock.control('GET', `/outbox?alias=${first?.alias}&deliveryType=SMS_WORK`)).json as unknown[];
+    const byBoth = (
+      await mock.control('GET', `/outbox?alias=${first?.alias}&deliveryType=SMS_WORK`)
+    ).json as unknown[];
 
     expect([all.length, byAlias.length, byBoth.length]).toEqual([3, 2, 1]);
   });
 
   test('POST /reset empties the outbox, pushes, faults and profile', async () => {
     const identity = await mock.identity(0);
-    await mock.call('/beta/mfa/token/send', { body: { userAlias: identity.alias, deliveryType: 'SMS_WORK' } });
+    await mock.call('/beta/mfa/token/send', {
+      body: { userAlias: identity.alias, deliveryType: 'SMS_WORK' },
+    });
     await mock.control('POST', '/faults', { operationId: 'createSendToken', kind: 'server_error' });
     await mock.control('PUT', '/profile', { name: 'ignored-auth' });
 
@@ -70,40 +80,106 @@ test.describe('the /__mock control routes', () => {
   });
 
   test('POST /tokens mints tokens per client with the lifetime asked for', async () => {
-    const response = await mock.control('POST', '/tokens', { client: 'user', expiresInSeconds: 90 });
+    const response = await mock.control('POST', '/tokens', {
+      client: 'user',
+      expiresInSeconds: 90,
+    });
 
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({ expires_in: 90, access_token: expect.any(String) });
   });
 
   test('GET /profiles lists at least twelve profiles, each naming a check', async () => {
-    const profiles = (await mock.control('GET', '/profiles')).json as { name: string; caughtBy: string }[];
+    const profiles = (await mock.control('GET', '/profiles')).json as {
+      name: string;
+      caughtBy: string;
+    }[];
 
     expect(profiles.length).toBeGreaterThanOrEqual(12);
     expect(new Set(profiles.map((profile) => profile.name)).size).toBe(profiles.length);
   });
 
   const badInputs = [
-    { id: 'tokens for an unknown client', method: 'POST', path: '/tokens', body: { client: 'root', expiresInSeconds: 60 } },
+    {
+      id: 'tokens for an unknown client',
+      method: 'POST',
+      path: '/tokens',
+      body: { client: 'root', expiresInSeconds: 60 },
+    },
     { id: 'tokens without a lifetime', method: 'POST', path: '/tokens', body: { client: 'admin' } },
-    { id: 'tokens with a string lifetime', method: 'POST', path: '/tokens', body: { client: 'admin', expiresInSeconds: '60' } },
-    { id: 'a fault for an unknown operation', method: 'POST', path: '/faults', body: { operationId: 'nope', kind: 'latency' } },
-    { id: 'a fault of an unknown kind', method: 'POST', path: '/faults', body: { operationId: 'createSendToken', kind: 'explode' } },
-    { id: 'a fault with count 0', method: 'POST', path: '/faults', body: { operationId: 'createSendToken', kind: 'reset', count: 0 } },
-    { id: 'a fault with an unknown field', method: 'POST', path: '/faults', body: { operationId: 'createSendToken', kind: 'reset', times: 2 } },
+    {
+      id: 'tokens with a string lifetime',
+      method: 'POST',
+      path: '/tokens',
+      body: { client: 'admin', expiresInSeconds: '60' },
+    },
+    {
+      id: 'a fault for an unknown operation',
+      method: 'POST',
+      path: '/faults',
+      body: { operationId: 'nope', kind: 'latency' },
+    },
+    {
+      id: 'a fault of an unknown kind',
+      method: 'POST',
+      path: '/faults',
+      body: { operationId: 'createSendToken', kind: 'explode' },
+    },
+    {
+      id: 'a fault with count 0',
+      method: 'POST',
+      path: '/faults',
+      body: { operationId: 'createSendToken', kind: 'reset', count: 0 },
+    },
+    {
+      id: 'a fault with an unknown field',
+      method: 'POST',
+      path: '/faults',
+      body: { operationId: 'createSendToken', kind: 'reset', times: 2 },
+    },
     { id: 'an unknown profile', method: 'PUT', path: '/profile', body: { name: 'made-up' } },
     { id: 'a profile body without name', method: 'PUT', path: '/profile', body: {} },
-    { id: 'a rate limit of 0', method: 'PUT', path: '/rate-limit', body: { max: 0, windowMs: 1000 } },
+    {
+      id: 'a rate limit of 0',
+      method: 'PUT',
+      path: '/rate-limit',
+      body: { max: 0, windowMs: 1000 },
+    },
     { id: 'a rate limit without a window', method: 'PUT', path: '/rate-limit', body: { max: 5 } },
-    { id: 'a Duo signature for nobody', method: 'POST', path: '/duo/sign', body: { userId: 'nobody' } },
-    { id: 'a Duo signature with expired as a string', method: 'POST', path: '/duo/sign', body: { userId: 'x', expired: 'yes' } },
-    { id: 'an outbox filter with an unknown delivery type', method: 'GET', path: '/outbox?deliveryType=PIGEON', body: undefined },
-    { id: 'a body that is not JSON', method: 'POST', path: '/tokens', body: undefined, raw: '{client:' },
+    {
+      id: 'a Duo signature for nobody',
+      method: 'POST',
+      path: '/duo/sign',
+      body: { userId: 'nobody' },
+    },
+    {
+      id: 'a Duo signature with expired as a string',
+      method: 'POST',
+      path: '/duo/sign',
+      body: { userId: 'x', expired: 'yes' },
+    },
+    {
+      id: 'an outbox filter with an unknown delivery type',
+      method: 'GET',
+      path: '/outbox?deliveryType=PIGEON',
+      body: undefined,
+    },
+    {
+      id: 'a body that is not JSON',
+      method: 'POST',
+      path: '/tokens',
+      body: undefined,
+      raw: '{client:',
+    },
   ];
   for (const { id, method, path, body, raw } of badInputs) {
     test(`answers 400 with a message to ${id}`, async () => {
       const response = raw
-        ? await fetch(`${mock.url}/__mock${path}`, { method, body: raw, headers: { 'content-type': 'application/json' } }).then(async (r) => ({ status: r.status, json: await r.json() }))
+        ? await fetch(`${mock.url}/__mock${path}`, {
+            method,
+            body: raw,
+            headers: { 'content-type': 'application/json' },
+          }).then(async (r) => ({ status: r.status, json: await r.json() }))
         : await mock.control(method, path, body);
 
       expect(response.status).toBe(400);
@@ -113,7 +189,10 @@ test.describe('the /__mock control routes', () => {
 
   test('approving an unknown push is 404, answering it twice is 409', async () => {
     const identity = await mock.identity(0);
-    const started = await mock.call('/beta/mfa/okta-verify/verify', { body: { userId: identity.oktaUserId }, headers: { 'slpt-forwarding': '10.0.0.1' } });
+    const started = await mock.call('/beta/mfa/okta-verify/verify', {
+      body: { userId: identity.oktaUserId },
+      headers: { 'slpt-forwarding': '10.0.0.1' },
+    });
     const requestId = (started.json as { requestId: string }).requestId;
 
     expect((await mock.control('POST', '/pushes/nope/approve')).status).toBe(404);

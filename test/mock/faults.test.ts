@@ -11,16 +11,26 @@ test.beforeAll(async () => {
 test.afterAll(async () => mock.close());
 test.beforeEach(async () => mock.reset());
 
-const send = () => mock.call('/beta/mfa/token/send', { body: { userAlias: alias, deliveryType: 'SMS_WORK' } });
+const send = () =>
+  mock.call('/beta/mfa/token/send', { body: { userAlias: alias, deliveryType: 'SMS_WORK' } });
 
 test.describe('faults armed through POST /__mock/faults', () => {
   test('server_error answers 500 ErrorResponseDto, for count requests only', async () => {
-    const armed = await mock.control('POST', '/faults', { operationId: 'createSendToken', kind: 'server_error', count: 2 });
+    const armed = await mock.control('POST', '/faults', {
+      operationId: 'createSendToken',
+      kind: 'server_error',
+      count: 2,
+    });
 
     const statuses = [(await send()).status, (await send()).status, (await send()).status];
 
     expect(armed.status).toBe(201);
-    expect(armed.json).toEqual({ operationId: 'createSendToken', kind: 'server_error', count: 2, delayMs: 1000 });
+    expect(armed.json).toEqual({
+      operationId: 'createSendToken',
+      kind: 'server_error',
+      count: 2,
+      delayMs: 1000,
+    });
     expect(statuses).toEqual([500, 500, 200]);
   });
 
@@ -44,7 +54,11 @@ test.describe('faults armed through POST /__mock/faults', () => {
   });
 
   test('latency delays the response, then serves it normally', async () => {
-    await mock.control('POST', '/faults', { operationId: 'createSendToken', kind: 'latency', delayMs: 300 });
+    await mock.control('POST', '/faults', {
+      operationId: 'createSendToken',
+      kind: 'latency',
+      delayMs: 300,
+    });
 
     const started = Date.now();
     const response = await send();
@@ -55,7 +69,12 @@ test.describe('faults armed through POST /__mock/faults', () => {
   });
 
   test('latency longer than the client waits lets the client time out (issue 6)', async () => {
-    await mock.control('POST', '/faults', { operationId: 'createSendToken', kind: 'latency', delayMs: 5000, count: 3 });
+    await mock.control('POST', '/faults', {
+      operationId: 'createSendToken',
+      kind: 'latency',
+      delayMs: 5000,
+      count: 3,
+    });
     const token = await mock.token('admin');
 
     const outcomes: string[] = [];
@@ -118,13 +137,19 @@ test.describe('faults armed through POST /__mock/faults', () => {
   });
 
   test('GET /faults lists what is armed and DELETE /faults disarms it all', async () => {
-    await mock.control('POST', '/faults', { operationId: 'createSendToken', kind: 'server_error', count: 3 });
+    await mock.control('POST', '/faults', {
+      operationId: 'createSendToken',
+      kind: 'server_error',
+      count: 3,
+    });
     await send();
     const listed = (await mock.control('GET', '/faults')).json;
 
     const deleted = await mock.control('DELETE', '/faults');
 
-    expect(listed).toEqual([{ operationId: 'createSendToken', kind: 'server_error', count: 2, delayMs: 1000 }]);
+    expect(listed).toEqual([
+      { operationId: 'createSendToken', kind: 'server_error', count: 2, delayMs: 1000 },
+    ]);
     expect(deleted.status).toBe(204);
     expect((await send()).status).toBe(200);
   });

@@ -28,14 +28,17 @@ async function send(alias: string, deliveryType: string, version = 'beta') {
 }
 
 async function lastCode(alias: string, deliveryType: string): Promise<OutboxEntry> {
-  const outbox = (await mock.control('GET', `/outbox?alias=${alias}&deliveryType=${deliveryType}`)).json as OutboxEntry[];
+  const outbox = (await mock.control('GET', `/outbox?alias=${alias}&deliveryType=${deliveryType}`))
+    .json as OutboxEntry[];
   const entry = outbox.at(-1);
   if (!entry) throw new Error('nothing in the outbox');
   return entry;
 }
 
 async function authenticate(alias: string, deliveryType: string, token: string) {
-  return mock.call('/beta/mfa/token/authenticate', { body: { userAlias: alias, deliveryType, token } });
+  return mock.call('/beta/mfa/token/authenticate', {
+    body: { userAlias: alias, deliveryType, token },
+  });
 }
 
 test.describe('one-time codes: send and authenticate', () => {
@@ -53,20 +56,30 @@ test.describe('one-time codes: send and authenticate', () => {
       expect(response.status).toBe(200);
       expect(response.json).toMatchObject({ status: 'SUCCESS', errorMessage: null });
       expect(await validateResponse('createSendToken', 200, response.json)).toEqual([]);
-      expect(entry).toMatchObject({ requestId: (response.json as { requestId: string }).requestId, channel, address: admin[attribute] });
+      expect(entry).toMatchObject({
+        requestId: (response.json as { requestId: string }).requestId,
+        channel,
+        address: admin[attribute],
+      });
       expect(entry.code).toMatch(/^\d{6}$/);
       expect(Date.parse(entry.expiresAt) - Date.parse(entry.sentAt)).toBe(300_000);
     });
   }
 
   test('send answers FAILED with an errorMessage for a channel the identity lacks', async () => {
-    const noPersonalPhone = (await mock.identities()).find((identity) => identity.personalPhone === null);
-    if (!noPersonalPhone) throw new Error('the seed should hold an identity without a personal phone');
+    const noPersonalPhone = (await mock.identities()).find(
+      (identity) => identity.personalPhone === null,
+    );
+    if (!noPersonalPhone)
+      throw new Error('the seed should hold an identity without a personal phone');
 
     const response = await send(noPersonalPhone.alias, 'SMS_PERSONAL');
 
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ status: 'FAILED', errorMessage: expect.stringMatching(/personal phone/) });
+    expect(response.json).toMatchObject({
+      status: 'FAILED',
+      errorMessage: expect.stringMatching(/personal phone/),
+    });
     expect((await mock.control('GET', `/outbox?alias=${noPersonalPhone.alias}`)).json).toEqual([]);
   });
 
@@ -98,8 +111,12 @@ test.describe('one-time codes: send and authenticate', () => {
     const newer = await lastCode(admin.alias, 'SMS_WORK');
     test.skip(older.code === newer.code, 'the two random codes happened to be equal');
 
-    expect((await authenticate(admin.alias, 'SMS_WORK', older.code)).json).toEqual({ status: 'FAILED' });
-    expect((await authenticate(admin.alias, 'SMS_WORK', newer.code)).json).toEqual({ status: 'SUCCESS' });
+    expect((await authenticate(admin.alias, 'SMS_WORK', older.code)).json).toEqual({
+      status: 'FAILED',
+    });
+    expect((await authenticate(admin.alias, 'SMS_WORK', newer.code)).json).toEqual({
+      status: 'SUCCESS',
+    });
   });
 
   test('four wrong codes are FAILED, the fifth is LOCKOUT, and then even the right code is LOCKOUT', async () => {
@@ -109,7 +126,9 @@ test.describe('one-time codes: send and authenticate', () => {
 
     const statuses: unknown[] = [];
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      statuses.push(((await authenticate(admin.alias, 'SMS_WORK', wrong)).json as { status: string }).status);
+      statuses.push(
+        ((await authenticate(admin.alias, 'SMS_WORK', wrong)).json as { status: string }).status,
+      );
     }
     const afterwards = await authenticate(admin.alias, 'SMS_WORK', code);
 
@@ -118,7 +137,8 @@ test.describe('one-time codes: send and authenticate', () => {
   });
 
   test('a reset lifts a lockout', async () => {
-    for (let attempt = 0; attempt < 5; attempt += 1) await authenticate(admin.alias, 'SMS_WORK', 'nope');
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      await authenticate(admin.alias, 'SMS_WORK', 'nope');
     await mock.reset();
     await send(admin.alias, 'SMS_WORK');
     const { code } = await lastCode(admin.alias, 'SMS_WORK');
@@ -143,7 +163,9 @@ test.describe('one-time codes: send and authenticate', () => {
     await send(admin.alias, 'SMS_WORK', 'v3');
     const { code } = await lastCode(admin.alias, 'SMS_WORK');
 
-    const response = await mock.call('/v3/mfa/token/authenticate', { body: { userAlias: admin.alias, deliveryType: 'SMS_WORK', token: code } });
+    const response = await mock.call('/v3/mfa/token/authenticate', {
+      body: { userAlias: admin.alias, deliveryType: 'SMS_WORK', token: code },
+    });
 
     expect(response.json).toEqual({ status: 'SUCCESS' });
   });
@@ -158,7 +180,9 @@ test.describe('one-time codes and pushes: expiry', () => {
 
   test('an expired code is FAILED', async () => {
     const identity = await quick.identity(0);
-    await quick.call('/beta/mfa/token/send', { body: { userAlias: identity.alias, deliveryType: 'SMS_WORK' } });
+    await quick.call('/beta/mfa/token/send', {
+      body: { userAlias: identity.alias, deliveryType: 'SMS_WORK' },
+    });
     const outbox = (await quick.control('GET', '/outbox')).json as OutboxEntry[];
     await new Promise((resolve) => setTimeout(resolve, 100));
 
@@ -181,14 +205,20 @@ test.describe('one-time codes and pushes: expiry', () => {
     const polled = await quick.call('/beta/mfa/okta-verify/poll', { body: { requestId } });
     const pushes = (await quick.control('GET', '/pushes')).json;
 
-    expect(polled.json).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/expired/) });
+    expect(polled.json).toMatchObject({
+      status: 'FAILED',
+      error: expect.stringMatching(/expired/),
+    });
     expect(pushes).toEqual([{ requestId, userId: identity.oktaUserId, state: 'EXPIRED' }]);
   });
 });
 
 test.describe('Okta Verify pushes', () => {
   async function startPush(userId: string) {
-    const response = await mock.call('/beta/mfa/okta-verify/verify', { body: { userId }, headers: { 'slpt-forwarding': '2001:db8::1' } });
+    const response = await mock.call('/beta/mfa/okta-verify/verify', {
+      body: { userId },
+      headers: { 'slpt-forwarding': '2001:db8::1' },
+    });
     return { response, requestId: (response.json as { requestId: string }).requestId };
   }
 
@@ -198,12 +228,24 @@ test.describe('Okta Verify pushes', () => {
     expect(response.status).toBe(200);
     expect(response.json).toEqual({ requestId, status: 'PENDING', error: null });
     expect(await validateResponse('sendOktaVerifyRequest', 200, response.json)).toEqual([]);
-    expect((await mock.control('GET', '/pushes')).json).toEqual([{ requestId, userId: admin.oktaUserId, state: 'PENDING' }]);
+    expect((await mock.control('GET', '/pushes')).json).toEqual([
+      { requestId, userId: admin.oktaUserId, state: 'PENDING' },
+    ]);
   });
 
   const answers = [
-    { id: 'approved', action: 'approve', want: { status: 'SUCCESS', error: null }, state: 'APPROVED' },
-    { id: 'denied', action: 'deny', want: { status: 'FAILED', error: 'The push was denied' }, state: 'DENIED' },
+    {
+      id: 'approved',
+      action: 'approve',
+      want: { status: 'SUCCESS', error: null },
+      state: 'APPROVED',
+    },
+    {
+      id: 'denied',
+      action: 'deny',
+      want: { status: 'FAILED', error: 'The push was denied' },
+      state: 'DENIED',
+    },
   ];
   for (const { id, action, want, state } of answers) {
     test(`poll reports PENDING, then the ${id} outcome`, async () => {
@@ -238,7 +280,10 @@ test.describe('Okta Verify pushes', () => {
 
 test.describe('Duo Web signed responses', () => {
   async function sign(userId: string, expired?: boolean): Promise<string> {
-    const response = await mock.control('POST', '/duo/sign', { userId, ...(expired === undefined ? {} : { expired }) });
+    const response = await mock.control('POST', '/duo/sign', {
+      userId,
+      ...(expired === undefined ? {} : { expired }),
+    });
     return (response.json as { signedResponse: string }).signedResponse;
   }
 
@@ -253,7 +298,9 @@ test.describe('Duo Web signed responses', () => {
     const requestId = (response.json as { requestId: string }).requestId;
     const polled = await mock.call('/beta/mfa/duo-web/poll', { body: { requestId } });
 
-    expect(signed).toMatch(/^AUTH\|[A-Za-z0-9+/=]+\|[0-9a-f]{40}:APP\|[A-Za-z0-9+/=]+\|[0-9a-f]{40}$/);
+    expect(signed).toMatch(
+      /^AUTH\|[A-Za-z0-9+/=]+\|[0-9a-f]{40}:APP\|[A-Za-z0-9+/=]+\|[0-9a-f]{40}$/,
+    );
     expect(response.json).toEqual({ requestId, status: 'SUCCESS', error: null });
     expect(await validateResponse('sendDuoVerifyRequest', 200, response.json)).toEqual([]);
     expect(polled.json).toEqual({ requestId, status: 'SUCCESS', error: null });
@@ -263,7 +310,11 @@ test.describe('Duo Web signed responses', () => {
     { id: 'an expired response', given: () => sign(admin.id, true), want: /expired/ },
     {
       id: 'a tampered AUTH signature',
-      given: async () => (await sign(admin.id)).replace(/\|([0-9a-f])([0-9a-f]{39}):/, (_m, first: string, rest: string) => `|${first === 'a' ? 'b' : 'a'}${rest}:`),
+      given: async () =>
+        (await sign(admin.id)).replace(
+          /\|([0-9a-f])([0-9a-f]{39}):/,
+          (_m, first: string, rest: string) => `|${first === 'a' ? 'b' : 'a'}${rest}:`,
+        ),
       want: /Duo signature is invalid/,
     },
     {
@@ -281,7 +332,13 @@ test.describe('Duo Web signed responses', () => {
     });
   }
 
-  const shapes = ['', 'AUTH|abc|def', 'APP|x|y:AUTH|x|y', 'garbage:more:parts', 'AUTH|!!!|0000:APP|!!!|0000'];
+  const shapes = [
+    '',
+    'AUTH|abc|def',
+    'APP|x|y:AUTH|x|y',
+    'garbage:more:parts',
+    'AUTH|!!!|0000:APP|!!!|0000',
+  ];
   for (const shape of shapes) {
     test(`a signedResponse that is not an AUTH:APP pair (${JSON.stringify(shape)}) is a 400`, async () => {
       const response = await verify(admin.id, shape);
@@ -298,15 +355,30 @@ test.describe('Duo Web signed responses', () => {
 });
 
 test.describe('knowledge-based answers', () => {
-  const answersOf = (identity: IdentityView, change: (answer: string, index: number) => string = (answer) => answer) =>
-    identity.kba.map((question, index) => ({ id: question.id, answer: change(question.answer, index) }));
+  const answersOf = (
+    identity: IdentityView,
+    change: (answer: string, index: number) => string = (answer) => answer,
+  ) =>
+    identity.kba.map((question, index) => ({
+      id: question.id,
+      answer: change(question.answer, index),
+    }));
   const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-  const cases: { id: string; given: (identity: IdentityView) => { id: string; answer: string }[]; want: { status: string; verified: (boolean | null)[] } }[] = [
-    { id: 'every answer right in plaintext', given: (identity) => answersOf(identity), want: { status: 'SUCCESS', verified: [true, true, true] } },
+  const cases: {
+    id: string;
+    given: (identity: IdentityView) => { id: string; answer: string }[];
+    want: { status: string; verified: (boolean | null)[] };
+  }[] = [
+    {
+      id: 'every answer right in plaintext',
+      given: (identity) => answersOf(identity),
+      want: { status: 'SUCCESS', verified: [true, true, true] },
+    },
     {
       id: 'answers with other case and spacing',
-      given: (identity) => answersOf(identity, (answer) => `  ${answer.toUpperCase().replace(' ', '   ')} `),
+      given: (identity) =>
+        answersOf(identity, (answer) => `  ${answer.toUpperCase().replace(' ', '   ')} `),
       want: { status: 'SUCCESS', verified: [true, true, true] },
     },
     {
@@ -316,17 +388,29 @@ test.describe('knowledge-based answers', () => {
     },
     {
       id: 'one wrong answer',
-      given: (identity) => answersOf(identity, (answer, index) => (index === 1 ? `${answer}x` : answer)),
+      given: (identity) =>
+        answersOf(identity, (answer, index) => (index === 1 ? `${answer}x` : answer)),
       want: { status: 'FAILED', verified: [true, false, true] },
     },
-    { id: 'two right answers of three', given: (identity) => answersOf(identity).slice(0, 2), want: { status: 'NOT_ENOUGH_DATA', verified: [true, true] } },
+    {
+      id: 'two right answers of three',
+      given: (identity) => answersOf(identity).slice(0, 2),
+      want: { status: 'NOT_ENOUGH_DATA', verified: [true, true] },
+    },
     { id: 'no answers at all', given: () => [], want: { status: 'NOT_ENOUGH_DATA', verified: [] } },
-    { id: 'an unknown question id', given: () => [{ id: 'q-unknown', answer: 'x' }], want: { status: 'FAILED', verified: [false] } },
+    {
+      id: 'an unknown question id',
+      given: () => [{ id: 'q-unknown', answer: 'x' }],
+      want: { status: 'FAILED', verified: [false] },
+    },
   ];
   for (const { id, given, want } of cases) {
     test(`kba answers ${want.status} for ${id}`, async () => {
       const response = await mock.call('/beta/mfa/kba/authenticate', { body: given(admin) });
-      const body = response.json as { status: string; kbaAuthResponseItems: { isVerified: boolean | null }[] };
+      const body = response.json as {
+        status: string;
+        kbaAuthResponseItems: { isVerified: boolean | null }[];
+      };
 
       expect(response.status).toBe(200);
       expect(body.status).toBe(want.status);
@@ -338,8 +422,14 @@ test.describe('knowledge-based answers', () => {
   test('checks the answers of the identity behind the token (the user client is identity 1)', async () => {
     const user = await mock.identity(1);
 
-    const own = await mock.call('/beta/mfa/kba/authenticate', { role: 'user', body: answersOf(user) });
-    const others = await mock.call('/beta/mfa/kba/authenticate', { role: 'user', body: answersOf(admin) });
+    const own = await mock.call('/beta/mfa/kba/authenticate', {
+      role: 'user',
+      body: answersOf(user),
+    });
+    const others = await mock.call('/beta/mfa/kba/authenticate', {
+      role: 'user',
+      body: answersOf(admin),
+    });
 
     expect(own.json).toMatchObject({ status: 'SUCCESS' });
     expect(others.json).toMatchObject({ status: expect.stringMatching(/FAILED|NOT_ENOUGH_DATA/) });
@@ -350,12 +440,21 @@ test.describe('knowledge-based answers', () => {
 
     const statuses: string[] = [];
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      statuses.push(((await mock.call('/beta/mfa/kba/authenticate', { body: wrong })).json as { status: string }).status);
+      statuses.push(
+        (
+          (await mock.call('/beta/mfa/kba/authenticate', { body: wrong })).json as {
+            status: string;
+          }
+        ).status,
+      );
     }
     const right = await mock.call('/beta/mfa/kba/authenticate', { body: answersOf(admin) });
 
     expect(statuses).toEqual(['FAILED', 'FAILED', 'LOCKOUT']);
-    expect(right.json).toMatchObject({ status: 'LOCKOUT', kbaAuthResponseItems: [{ isVerified: null }, { isVerified: null }, { isVerified: null }] });
+    expect(right.json).toMatchObject({
+      status: 'LOCKOUT',
+      kbaAuthResponseItems: [{ isVerified: null }, { isVerified: null }, { isVerified: null }],
+    });
     expect(await validateResponse('sendKbaAnswers', 200, right.json)).toEqual([]);
   });
 });
@@ -363,7 +462,9 @@ test.describe('knowledge-based answers', () => {
 test.describe('poll for methods without a verify operation', () => {
   for (const method of ['kba', 'rsa']) {
     test(`poll ${method} answers 400 for any request id`, async () => {
-      const response = await mock.call(`/beta/mfa/${method}/poll`, { body: { requestId: 'a'.repeat(32) } });
+      const response = await mock.call(`/beta/mfa/${method}/poll`, {
+        body: { requestId: 'a'.repeat(32) },
+      });
 
       expect(response.status).toBe(400);
     });

@@ -2,8 +2,9 @@
  * Shared helpers of the mock tenant's tests: start a mock per worker, talk to it over HTTP
  * only (the API and the `/__mock` controls), and validate bodies against the spec.
  */
-import { schemaValidator } from '../../src/contract/schema.ts';
+
 import type { SchemaViolation } from '../../src/contract/schema.ts';
+import { schemaValidator } from '../../src/contract/schema.ts';
 import { escapePointer, loadSpec, specFiles } from '../../src/contract/spec.ts';
 import type { MockTenantOptions, RunningMockTenant } from '../../src/mock/server.ts';
 import { startMockTenant } from '../../src/mock/server.ts';
@@ -41,6 +42,14 @@ export const operationPaths: Record<string, string> = {
   sendTokenAuthRequest: '/mfa/token/authenticate',
 };
 
+function readHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  return out;
+}
+
 async function read(response: Response): Promise<Exchange> {
   const text = await response.text();
   let json: unknown;
@@ -50,7 +59,7 @@ async function read(response: Response): Promise<Exchange> {
     json = undefined;
   }
 
-  return { status: response.status, headers: Object.fromEntries(response.headers), text, json };
+  return { status: response.status, headers: readHeaders(response.headers), text, json };
 }
 
 /** A mock started for a test file, with typed shortcuts over HTTP. */
@@ -71,7 +80,11 @@ export class TestMock {
     const cached = this.#tokens.get(role);
     if (cached) return cached;
 
-    const response = await this.oauth({ grant_type: 'client_credentials', client_id: `mock-${role}`, client_secret: `mock-${role}-secret` });
+    const response = await this.oauth({
+      grant_type: 'client_credentials',
+      client_id: `mock-${role}`,
+      client_secret: `mock-${role}-secret`,
+    });
     const token = (response.json as { access_token: string }).access_token;
     this.#tokens.set(role, token);
 
@@ -80,7 +93,9 @@ export class TestMock {
 
   /** Posts form fields to `/oauth/token`. */
   async oauth(fields: Record<string, string>): Promise<Exchange> {
-    return read(await fetch(`${this.url}/oauth/token`, { method: 'POST', body: new URLSearchParams(fields) }));
+    return read(
+      await fetch(`${this.url}/oauth/token`, { method: 'POST', body: new URLSearchParams(fields) }),
+    );
   }
 
   /**
@@ -89,14 +104,23 @@ export class TestMock {
    */
   async call(
     path: string,
-    init: { body?: unknown; raw?: string; token?: string | null; role?: Role; headers?: Record<string, string>; method?: string } = {},
+    init: {
+      body?: unknown;
+      raw?: string;
+      token?: string | null;
+      role?: Role;
+      headers?: Record<string, string>;
+      method?: string;
+    } = {},
   ): Promise<Exchange> {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
     const token = init.token === undefined ? await this.token(init.role ?? 'admin') : init.token;
     if (token !== null) headers.authorization = `Bearer ${token}`;
-    const body = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
+    const body = init.raw ?? (init.body === undefined ? null : JSON.stringify(init.body));
 
-    return read(await fetch(`${this.url}${path}`, { method: init.method ?? 'POST', headers, body }));
+    return read(
+      await fetch(`${this.url}${path}`, { method: init.method ?? 'POST', headers, body }),
+    );
   }
 
   /** Calls a control route; `body` is sent as JSON. */
@@ -134,7 +158,11 @@ export class TestMock {
 /** Starts a mock with controls on and a budget high enough not to interfere. */
 export async function startTestMock(options: MockTenantOptions = {}): Promise<TestMock> {
   return new TestMock(
-    await startMockTenant({ controls: true, rateLimit: { max: 1_000_000, windowMs: 10_000 }, ...options }),
+    await startMockTenant({
+      controls: true,
+      rateLimit: { max: 1_000_000, windowMs: 10_000 },
+      ...options,
+    }),
   );
 }
 
@@ -142,7 +170,11 @@ export async function startTestMock(options: MockTenantOptions = {}): Promise<Te
  * Validates a body against the spec's schema for an operation and status (application/json).
  * Returns the violations; throws when the status is not documented for the operation.
  */
-export async function validateResponse(operationId: string, status: number, body: unknown): Promise<SchemaViolation[]> {
+export async function validateResponse(
+  operationId: string,
+  status: number,
+  body: unknown,
+): Promise<SchemaViolation[]> {
   const spec = await loadSpec(specFiles.mfaController);
   const path = operationPaths[operationId];
   if (!path) throw new Error(`unknown operation ${operationId}`);
@@ -159,7 +191,11 @@ export async function validateErrorResponse(body: unknown): Promise<SchemaViolat
 
 /** True when the body is an ErrorResponseDto as the mock builds it (32-hex id, en-US message). */
 export function isFullErrorResponse(body: unknown): boolean {
-  const value = body as { detailCode?: unknown; trackingId?: unknown; messages?: { locale?: unknown; localeOrigin?: unknown; text?: unknown }[] };
+  const value = body as {
+    detailCode?: unknown;
+    trackingId?: unknown;
+    messages?: { locale?: unknown; localeOrigin?: unknown; text?: unknown }[];
+  };
   return (
     typeof value?.detailCode === 'string' &&
     typeof value.trackingId === 'string' &&

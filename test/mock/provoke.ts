@@ -15,22 +15,35 @@ async function succeed(mock: TestMock, operationId: string, version: string): Pr
   const identity = await mock.identity(0);
   switch (operationId) {
     case 'createSendToken':
-      return mock.call(sendPath(version), { body: { userAlias: identity.alias, deliveryType: 'SMS_WORK' } });
+      return mock.call(sendPath(version), {
+        body: { userAlias: identity.alias, deliveryType: 'SMS_WORK' },
+      });
     case 'sendTokenAuthRequest':
-      return mock.call(`/${version}/mfa/token/authenticate`, { body: { userAlias: identity.alias, deliveryType: 'SMS_WORK', token: '000000' } });
+      return mock.call(`/${version}/mfa/token/authenticate`, {
+        body: { userAlias: identity.alias, deliveryType: 'SMS_WORK', token: '000000' },
+      });
     case 'pingVerificationStatus': {
-      const sent = await mock.call(sendPath(version), { body: { userAlias: identity.alias, deliveryType: 'EMAIL_WORK' } });
+      const sent = await mock.call(sendPath(version), {
+        body: { userAlias: identity.alias, deliveryType: 'EMAIL_WORK' },
+      });
       const requestId = (sent.json as { requestId: string }).requestId;
       return mock.call(`/${version}/mfa/token/poll`, { body: { requestId } });
     }
     case 'sendDuoVerifyRequest': {
       const signed = await mock.control('POST', '/duo/sign', { userId: identity.id });
-      return mock.call(`/${version}/mfa/duo-web/verify`, { body: { userId: identity.id, ...(signed.json as object) } });
+      return mock.call(`/${version}/mfa/duo-web/verify`, {
+        body: { userId: identity.id, ...(signed.json as object) },
+      });
     }
     case 'sendOktaVerifyRequest':
-      return mock.call(`/${version}/mfa/okta-verify/verify`, { body: { userId: identity.oktaUserId }, headers: { 'slpt-forwarding': '198.51.100.4' } });
+      return mock.call(`/${version}/mfa/okta-verify/verify`, {
+        body: { userId: identity.oktaUserId },
+        headers: { 'slpt-forwarding': '198.51.100.4' },
+      });
     case 'sendKbaAnswers':
-      return mock.call(`/${version}/mfa/kba/authenticate`, { body: identity.kba.map(({ id, answer }) => ({ id, answer })) });
+      return mock.call(`/${version}/mfa/kba/authenticate`, {
+        body: identity.kba.map(({ id, answer }) => ({ id, answer })),
+      });
     default:
       throw new Error(`unknown operation ${operationId}`);
   }
@@ -50,7 +63,12 @@ export function pathOf(operationId: string, version: string): string {
 }
 
 /** Sends what makes the operation answer `status`. Leaves no fault armed and no budget changed. */
-export async function provoke(mock: TestMock, operationId: string, status: number, version = 'beta'): Promise<Exchange> {
+export async function provoke(
+  mock: TestMock,
+  operationId: string,
+  status: number,
+  version = 'beta',
+): Promise<Exchange> {
   const path = pathOf(operationId, version);
   switch (status) {
     case 200:

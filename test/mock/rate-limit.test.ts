@@ -95,7 +95,9 @@ test.describe('the documented default budget', () => {
     try {
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 101; attempt += 1) {
-        statuses.push((await fresh.call('/beta/mfa/kba/poll', { body: { requestId: 'x' } })).status);
+        statuses.push(
+          (await fresh.call('/beta/mfa/kba/poll', { body: { requestId: 'x' } })).status,
+        );
       }
 
       expect(statuses.filter((status) => status === 400)).toHaveLength(100);
