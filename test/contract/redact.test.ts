@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { MASK, Redactor } from '../../src/contract/index.ts';
+import { loadContract, MASK, Redactor } from '../../src/contract/index.ts';
+import { respond } from './support.ts';
 
 const jwt =
   'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0ZW5hbnRfaWQiOiJhY21lIiwidXNlcl9pZCI6IjEyMyJ9.c2lnbmF0dXJlLXBhcnQ';
@@ -172,4 +173,25 @@ test.describe('Redactor on headers, URLs and bodies', () => {
       'https://acme.api.identitynow.com/beta/mfa/kba/authenticate',
     );
   });
+});
+
+test.describe('findings never show a credential value', () => {
+  const cases = [
+    { id: 'an undocumented token key', given: { status: 'SUCCESS', token: 'tok-480913-x' } },
+    { id: 'an undocumented numeric access_token', given: { status: 'SUCCESS', access_token: 480913123 } },
+    {
+      id: 'a JWT in a documented string',
+      given: { status: 'FAILED', errorMessage: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.c2ln' },
+    },
+  ];
+  for (const { id, given } of cases) {
+    test(`masks ${id}`, async () => {
+      const contract = await loadContract();
+
+      const findings = contract.check(respond(200, given), { operationId: 'createSendToken' });
+
+      const text = JSON.stringify(findings);
+      expect(text).not.toMatch(/tok-480913|480913123|eyJhbGci/);
+    });
+  }
 });

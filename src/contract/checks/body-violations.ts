@@ -4,6 +4,7 @@
  */
 import type { CheckContext } from '../context.ts';
 import { describeValue } from '../display.ts';
+import { MASK } from '../redact.ts';
 import type { SchemaViolation } from '../schema.ts';
 import { schemaValidator } from '../schema.ts';
 import { schemaAtPointer } from '../schema-walk.ts';
@@ -44,6 +45,16 @@ export function isExtensibleEnumViolation(
   return node?.component !== undefined && rule.schemas.includes(node.component);
 }
 
+/** True when the pointer ends in a credential key (`/token`), whose value is never shown. */
+function isSecretLocation(context: CheckContext, pointer: string): boolean {
+  const last = pointer
+    .slice(pointer.lastIndexOf('/') + 1)
+    .replaceAll('~1', '/')
+    .replaceAll('~0', '~');
+
+  return last !== '' && context.redactor.isSecretKey(last);
+}
+
 function describeExpected(violation: SchemaViolation): string {
   const params = violation.params ?? {};
   if (violation.allowed) {
@@ -77,7 +88,9 @@ export function describeViolation(
     received:
       violation.keyword === 'required'
         ? '(absent)'
-        : describeValue(violation.value, context.redactor),
+        : isSecretLocation(context, violation.pointer)
+          ? MASK
+          : describeValue(violation.value, context.redactor),
     message: `${location} ${violation.message}`,
   };
 }

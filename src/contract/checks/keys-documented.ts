@@ -1,6 +1,7 @@
 import type { CheckContext } from '../context.ts';
 import { describeValue } from '../display.ts';
 import type { Finding } from '../findings.ts';
+import { MASK } from '../redact.ts';
 import type { SchemaNode } from '../schema-walk.ts';
 import { childSchema, documentedProperties, listsItsKeys, resolveSchema } from '../schema-walk.ts';
 import { escapePointer } from '../spec.ts';
@@ -42,7 +43,7 @@ function collectUndocumented(
       out.push({
         location: here,
         expected: `only documented keys (${listed})`,
-        received: `"${key}": ${describeValue(item, context.redactor, 80)}`,
+        received: `"${key}": ${context.redactor.isSecretKey(key) ? `"${MASK}"` : describeValue(item, context.redactor, 80)}`,
         message: `key "${key}" is not documented${node.component ? ` in ${node.component}` : ''}`,
       });
     }
