@@ -97,8 +97,16 @@ export default class ResultsReporter implements Reporter {
     if (config.shard || config.grepInvert) return true;
     const greps = Array.isArray(config.grep) ? config.grep : [config.grep];
     if (greps.some((grep) => grep.source !== '.*')) return true;
+    // --grep and friends given on the command line do not show in FullConfig.
+    const filterFlags =
+      /^(-g|--grep|--grep-invert|--last-failed|--only-changed|--shard|--test-list)(=|$)/;
+    if (process.argv.some((arg) => filterFlags.test(arg))) return true;
 
-    const loaded = new Set(this.#root.allTests().map((test) => resolve(test.location.file)));
+    const loaded = new Set(
+      this.#root.suites.flatMap((project) =>
+        project.suites.map((file) => resolve(file.location?.file ?? '')),
+      ),
+    );
     const onDisk = readdirSync(this.#options.suitesDir)
       .filter((name) => name.endsWith('.spec.ts'))
       .map((name) => resolve(this.#options.suitesDir, name));
@@ -113,7 +121,7 @@ export default class ResultsReporter implements Reporter {
     const target: TargetResult = {
       name: options.target.name,
       kind: options.target.kind,
-      baseUrl: baseUrl ? defaultRedactor.maskUrl(baseUrl) : null,
+      baseUrl: baseUrl ? defaultRedactor.maskUrl(baseUrl).replace(/\/+$/, '') : null,
     };
     const tests = (this.#root?.allTests() ?? []).map(
       (test) => this.#collected.get(test.id) ?? { test, results: [], errors: [] },
@@ -128,7 +136,7 @@ export default class ResultsReporter implements Reporter {
         const folder = relative(dirname(options.outputFile), options.htmlReportDir);
         return `${folder || '.'}/index.html#?testId=${testId}`;
       },
-      rootDir: this.#config?.rootDir ?? process.cwd(),
+      rootDir: this.#config?.configFile ? dirname(this.#config.configFile) : process.cwd(),
       run: {
         tool: readToolVersion(),
         spec: { title: spec.title, version: spec.version },

@@ -3,8 +3,10 @@
  * each cell's verdict. Also the coverage guard (a documented cell no test declares) and the
  * line between conformance failures and harness errors.
  */
+
+import { relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import type { TestCase, TestResult } from '@playwright/test/reporter';
+import type { Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import type { LoadedSpec } from '../contract/spec.ts';
 import {
   type AttachedExchange,
@@ -73,6 +75,14 @@ export function documentedCells(spec: LoadedSpec): Array<{ operationId: string; 
   return cells;
 }
 
+/** The spec file a test belongs to (its location may be a shared helper in fixtures/). */
+function fileOf(test: TestCase): string {
+  let suite: Suite | undefined = test.parent;
+  while (suite && suite.type !== 'file') suite = suite.parent;
+
+  return suite?.location?.file ?? test.location.file;
+}
+
 function factsOf(input: RollupInput, collected: CollectedTest, errors: HarnessError[]): TestFacts {
   const { test, results } = collected;
   const last = results.at(-1);
@@ -108,7 +118,7 @@ function factsOf(input: RollupInput, collected: CollectedTest, errors: HarnessEr
   const record: TestRecord = {
     id: test.id,
     title: test.titlePath().slice(3).join(' > ') || test.title,
-    file: test.location.file.replace(`${input.rootDir}/`, ''),
+    file: relative(input.rootDir, fileOf(test)),
     line: test.location.line,
     target: input.target.name,
     outcome,
