@@ -9,7 +9,12 @@ import { expect, test } from '@playwright/test';
 import { schemaValidator } from '../../src/contract/schema.ts';
 import { escapePointer, loadSpec, specFiles } from '../../src/contract/spec.ts';
 import type { TestMock } from './helpers.ts';
-import { isFullErrorResponse, operationPaths, startTestMock, validateErrorResponse } from './helpers.ts';
+import {
+  isFullErrorResponse,
+  operationPaths,
+  startTestMock,
+  validateErrorResponse,
+} from './helpers.ts';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20_240_601);
 const fetchCases = 3000;
@@ -28,7 +33,8 @@ function createRandom(start: number) {
   const int = (max: number) => Math.floor(next() * max);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
   const bytes = (length: number) => Uint8Array.from({ length }, () => int(256));
-  const text = (length: number) => String.fromCharCode(...Array.from({ length }, () => 32 + int(95)));
+  const text = (length: number) =>
+    String.fromCharCode(...Array.from({ length }, () => 32 + int(95)));
 
   return { next, int, pick, bytes, text };
 }
@@ -40,7 +46,7 @@ interface FuzzCase {
   method: string;
   path: string;
   headers: Record<string, string>;
-  body?: string | Uint8Array;
+  body?: string | Uint8Array | undefined;
 }
 
 const concretePaths = Object.entries(operationPaths).map(([operationId, path]) => ({
@@ -54,34 +60,74 @@ function randomJson(random: Random, depth = 0): unknown {
   if (kind === 1) return random.next() < 0.5;
   if (kind === 2) return random.int(2 ** 31) - 2 ** 30;
   if (kind === 3) return random.text(random.int(20));
-  if (kind === 4) return random.pick(['SMS_WORK', 'okta-verify', '', 'null', '{}', '\u0000', '\ud800']);
+  if (kind === 4)
+    return random.pick(['SMS_WORK', 'okta-verify', '', 'null', '{}', '\u0000', '\ud800']);
   if (kind === 5) return Array.from({ length: random.int(4) }, () => randomJson(random, depth + 1));
-  const keys = ['userAlias', 'deliveryType', 'token', 'userId', 'signedResponse', 'requestId', 'id', 'answer', '__proto__', 'constructor'];
-  return Object.fromEntries(Array.from({ length: random.int(5) }, () => [random.pick(keys), randomJson(random, depth + 1)]));
+  const keys = [
+    'userAlias',
+    'deliveryType',
+    'token',
+    'userId',
+    'signedResponse',
+    'requestId',
+    'id',
+    'answer',
+    '__proto__',
+    'constructor',
+  ];
+  return Object.fromEntries(
+    Array.from({ length: random.int(5) }, () => [random.pick(keys), randomJson(random, depth + 1)]),
+  );
 }
 
-function makeBody(random: Random, isValid: (value: unknown) => boolean): { id: string; body: string | Uint8Array; contentType?: string } {
+function makeBody(
+  random: Random,
+  isValid: (value: unknown) => boolean,
+): { id: string; body: string | Uint8Array; contentType?: string } {
   switch (random.int(10)) {
     case 0:
       return { id: 'random bytes', body: random.bytes(1 + random.int(512)) };
     case 1: {
-      const text = JSON.stringify({ userAlias: random.text(10), deliveryType: 'SMS_WORK', token: '123456' });
+      const text = JSON.stringify({
+        userAlias: random.text(10),
+        deliveryType: 'SMS_WORK',
+        token: '123456',
+      });
       return { id: 'truncated JSON', body: text.slice(0, 1 + random.int(text.length - 1)) };
     }
     case 2: {
       const depth = 100 + random.int(20_000);
-      return { id: `nesting ${depth} deep`, body: random.next() < 0.5 ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` };
+      return {
+        id: `nesting ${depth} deep`,
+        body:
+          random.next() < 0.5
+            ? `${'['.repeat(depth)}${']'.repeat(depth)}`
+            : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+      };
     }
     case 3: {
       const size = random.pick([1000, 30_000, 60_000, 70_000, 200_000]);
-      return { id: `a ${size}-character string`, body: JSON.stringify({ userAlias: 'x'.repeat(size), deliveryType: 'SMS_WORK' }) };
+      return {
+        id: `a ${size}-character string`,
+        body: JSON.stringify({ userAlias: 'x'.repeat(size), deliveryType: 'SMS_WORK' }),
+      };
     }
     case 4:
-      return { id: 'invalid UTF-8', body: Uint8Array.from([0x7b, 0x22, 0xc3, 0x28, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) };
+      return {
+        id: 'invalid UTF-8',
+        body: Uint8Array.from([0x7b, 0x22, 0xc3, 0x28, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
+      };
     case 5:
-      return { id: 'UTF-16 with BOM', body: Buffer.from(`\ufeff${JSON.stringify({ requestId: 'x' })}`, 'utf16le') };
+      return {
+        id: 'UTF-16 with BOM',
+        body: Buffer.from(`\ufeff${JSON.stringify({ requestId: 'x' })}`, 'utf16le'),
+      };
     case 6:
-      return { id: 'latin1 charset', body: '{"userAlias":"caf\u00e9"}', contentType: 'application/json; charset=iso-8859-1' };
+      return {
+        id: 'latin1 charset',
+        body: '{"userAlias":"caf\u00e9"}',
+        contentType: 'application/json; charset=iso-8859-1',
+      };
     default: {
       let value = randomJson(random);
       if (isValid(value)) value = { unexpected: value };
@@ -90,11 +136,18 @@ function makeBody(random: Random, isValid: (value: unknown) => boolean): { id: s
   }
 }
 
-function makeFetchCase(random: Random, token: string, validators: Map<string, (value: unknown) => boolean>): FuzzCase {
+function makeFetchCase(
+  random: Random,
+  token: string,
+  validators: Map<string, (value: unknown) => boolean>,
+): FuzzCase {
   const { operationId, path } = random.pick(concretePaths);
   const version = random.pick(['beta', 'v3']);
   const body = makeBody(random, validators.get(operationId) ?? (() => false));
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'content-type': body.contentType ?? 'application/json' };
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${token}`,
+    'content-type': body.contentType ?? 'application/json',
+  };
   let method = 'POST';
   let url = `/${version}${path}`;
   let id = body.id;
@@ -105,11 +158,27 @@ function makeFetchCase(random: Random, token: string, validators: Map<string, (v
       id = `method ${method}`;
       break;
     case 1:
-      headers['content-type'] = random.pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/json-patch+json', '*/*', ';;;', 'application/json; charset="']);
+      headers['content-type'] = random.pick([
+        'text/plain',
+        'application/xml',
+        'multipart/form-data; boundary=x',
+        'application/json-patch+json',
+        '*/*',
+        ';;;',
+        'application/json; charset="',
+      ]);
       id = `content type ${headers['content-type']}`;
       break;
     case 2:
-      headers.authorization = random.pick(['Bearer', 'Bearer ', 'bearer a.b.c', `Bearer ${token}x`, 'Basic Og==', `Bearer ${'a'.repeat(4000)}`, 'Token abc']);
+      headers.authorization = random.pick([
+        'Bearer',
+        'Bearer ',
+        'bearer a.b.c',
+        `Bearer ${token}x`,
+        'Basic Og==',
+        `Bearer ${'a'.repeat(4000)}`,
+        'Token abc',
+      ]);
       id = 'odd Authorization';
       break;
     case 3:
@@ -129,21 +198,46 @@ function makeFetchCase(random: Random, token: string, validators: Map<string, (v
       break;
   }
 
-  return { id, method, path: url, headers, body: method === 'GET' || method === 'OPTIONS' ? undefined : body.body };
+  return {
+    id,
+    method,
+    path: url,
+    headers,
+    body: method === 'GET' || method === 'OPTIONS' ? undefined : body.body,
+  };
 }
 
 const rawRequests = (token: string): { id: string; bytes: string | Buffer }[] => [
   { id: 'not HTTP at all', bytes: 'GARBAGE\r\n\r\n' },
-  { id: 'a header without a colon', bytes: 'POST /beta/mfa/token/send HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n' },
-  { id: 'a control character in a header', bytes: 'POST /beta/mfa/token/send HTTP/1.1\r\nHost: x\r\nX-A: a\u0001b\r\n\r\n' },
+  {
+    id: 'a header without a colon',
+    bytes: 'POST /beta/mfa/token/send HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n',
+  },
+  {
+    id: 'a control character in a header',
+    bytes: 'POST /beta/mfa/token/send HTTP/1.1\r\nHost: x\r\nX-A: a\u0001b\r\n\r\n',
+  },
   { id: 'an unknown HTTP version', bytes: 'POST /beta/mfa/token/send HTTP/9.9\r\nHost: x\r\n\r\n' },
-  { id: 'a bad chunk size', bytes: `POST /beta/mfa/token/send HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n` },
-  { id: 'Content-Length and chunked together', bytes: 'POST /beta/mfa/token/send HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}' },
-  { id: 'a non-numeric Content-Length', bytes: 'POST /beta/mfa/token/send HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}' },
+  {
+    id: 'a bad chunk size',
+    bytes: `POST /beta/mfa/token/send HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`,
+  },
+  {
+    id: 'Content-Length and chunked together',
+    bytes:
+      'POST /beta/mfa/token/send HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}',
+  },
+  {
+    id: 'a non-numeric Content-Length',
+    bytes: 'POST /beta/mfa/token/send HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}',
+  },
   { id: 'a 100 KB URL', bytes: `POST /beta/${'a'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n` },
   { id: 'a NUL in the path', bytes: 'POST /beta/mfa/token\u0000/send HTTP/1.1\r\nHost: x\r\n\r\n' },
   { id: 'an unknown method', bytes: 'FROB /beta/mfa/token/send HTTP/1.1\r\nHost: x\r\n\r\n' },
-  { id: 'a chunked body that is not JSON', bytes: `POST /beta/mfa/kba/authenticate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n3\r\n[[[\r\n0\r\n\r\n` },
+  {
+    id: 'a chunked body that is not JSON',
+    bytes: `POST /beta/mfa/kba/authenticate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n3\r\n[[[\r\n0\r\n\r\n`,
+  },
 ];
 
 interface RawAnswer {
@@ -171,9 +265,20 @@ function sendRaw(url: URL, bytes: string | Buffer): Promise<RawAnswer | 'closed'
       }
 
       const [statusLine = '', ...lines] = text.slice(0, end).split('\r\n');
-      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        lines.map((line) => [
+          line.slice(0, line.indexOf(':')).toLowerCase(),
+          line.slice(line.indexOf(':') + 1).trim(),
+        ]),
+      );
       const length = Number(headers['content-length'] ?? 0);
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: Buffer.from(text.slice(end + 4), 'latin1').subarray(0, length).toString('utf8') });
+      resolve({
+        status: Number(statusLine.split(' ')[1]),
+        headers,
+        body: Buffer.from(text.slice(end + 4), 'latin1')
+          .subarray(0, length)
+          .toString('utf8'),
+      });
     });
     socket.write(bytes);
     // Half-close so requests that wait for more body end; the answer still comes back.
@@ -181,12 +286,19 @@ function sendRaw(url: URL, bytes: string | Buffer): Promise<RawAnswer | 'closed'
   });
 }
 
-async function checkAnswer(status: number, headers: Record<string, string>, text: string, method: string): Promise<string[]> {
+async function checkAnswer(
+  status: number,
+  headers: Record<string, string>,
+  text: string,
+  method: string,
+): Promise<string[]> {
   const problems: string[] = [];
   if (![400, 401, 403, 404, 429].includes(status)) problems.push(`status ${status}`);
   if (method === 'HEAD') return problems;
-  if (!/^application\/json/.test(headers['content-type'] ?? '')) problems.push(`content type ${headers['content-type']}`);
-  if (Number(headers['content-length']) !== Buffer.byteLength(text)) problems.push('content length');
+  if (!/^application\/json/.test(headers['content-type'] ?? ''))
+    problems.push(`content type ${headers['content-type']}`);
+  if (Number(headers['content-length']) !== Buffer.byteLength(text))
+    problems.push('content length');
 
   let body: unknown;
   try {
@@ -195,10 +307,13 @@ async function checkAnswer(status: number, headers: Record<string, string>, text
     return [...problems, `body not JSON: ${text.slice(0, 80)}`];
   }
 
-  if (status === 401 && typeof (body as { error?: unknown }).error !== 'string') problems.push('401 error not a string');
-  if (status === 429 && typeof (body as { message?: unknown }).message !== 'string') problems.push('429 message not a string');
+  if (status === 401 && typeof (body as { error?: unknown }).error !== 'string')
+    problems.push('401 error not a string');
+  if (status === 429 && typeof (body as { message?: unknown }).message !== 'string')
+    problems.push('429 message not a string');
   if ([400, 403, 404].includes(status)) {
-    if ((await validateErrorResponse(body)).length > 0 || !isFullErrorResponse(body)) problems.push(`${status} body not an ErrorResponseDto`);
+    if ((await validateErrorResponse(body)).length > 0 || !isFullErrorResponse(body))
+      problems.push(`${status} body not an ErrorResponseDto`);
   }
 
   return problems;
@@ -217,7 +332,10 @@ test.describe(`fuzzing the mock (seed ${seed})`, () => {
     const spec = await loadSpec(specFiles.mfaController);
     const validators = new Map(
       Object.entries(operationPaths).map(([operationId, path]) => {
-        const validate = schemaValidator(spec, `#/paths/${escapePointer(path)}/post/requestBody/content/application~1json/schema`);
+        const validate = schemaValidator(
+          spec,
+          `#/paths/${escapePointer(path)}/post/requestBody/content/application~1json/schema`,
+        );
         return [operationId, (value: unknown) => validate(value).length === 0] as const;
       }),
     );
@@ -226,12 +344,16 @@ test.describe(`fuzzing the mock (seed ${seed})`, () => {
     const failures: string[] = [];
     const seen = new Map<number, number>();
 
-    const cases = Array.from({ length: fetchCases }, () => makeFetchCase(random, token, validators));
+    const cases = Array.from({ length: fetchCases }, () =>
+      makeFetchCase(random, token, validators),
+    );
     for (let start = 0; start < cases.length; start += 8) {
       await Promise.all(
         cases.slice(start, start + 8).map(async (fuzz, offset) => {
           const init: RequestInit = { method: fuzz.method, headers: fuzz.headers };
-          if (fuzz.body !== undefined) init.body = fuzz.body;
+          if (fuzz.body !== undefined) {
+            init.body = typeof fuzz.body === 'string' ? fuzz.body : new Uint8Array(fuzz.body);
+          }
           const label = `#${start + offset} ${fuzz.id} (${fuzz.method} ${fuzz.path.slice(0, 60)})`;
           try {
             const response = await fetch(`${mock.url}${fuzz.path}`, init);
@@ -253,7 +375,10 @@ test.describe(`fuzzing the mock (seed ${seed})`, () => {
     expect(failures.slice(0, 20)).toEqual([]);
     // The cases reach every stage: validation (400), authentication (401) and routing (404).
     expect([...seen.keys()].sort()).toEqual([400, 401, 404]);
-    test.info().annotations.push({ type: 'statuses', description: JSON.stringify(Object.fromEntries(seen)) });
+    test.info().annotations.push({
+      type: 'statuses',
+      description: JSON.stringify(Object.fromEntries(seen)),
+    });
   });
 
   test(`${rawCases} broken HTTP requests each get a 400 with an ErrorResponseDto, or a closed connection`, async () => {
@@ -268,7 +393,15 @@ test.describe(`fuzzing the mock (seed ${seed})`, () => {
       const useFixed = index < fixed.length * 3;
       const request = useFixed
         ? (fixed[index % fixed.length] as { id: string; bytes: string | Buffer })
-        : { id: 'random bytes as HTTP', bytes: Buffer.concat([Buffer.from(random.pick(['POST ', 'GET /', '', 'POST /beta/mfa/token/send HTTP/1.1\r\n'])), Buffer.from(random.bytes(1 + random.int(300)))]) };
+        : {
+            id: 'random bytes as HTTP',
+            bytes: Buffer.concat([
+              Buffer.from(
+                random.pick(['POST ', 'GET /', '', 'POST /beta/mfa/token/send HTTP/1.1\r\n']),
+              ),
+              Buffer.from(random.bytes(1 + random.int(300))),
+            ]),
+          };
       const answer = await sendRaw(url, request.bytes);
       if (answer === 'closed') continue;
 
@@ -285,7 +418,9 @@ test.describe(`fuzzing the mock (seed ${seed})`, () => {
   test('the mock still serves a good request afterwards', async () => {
     const identity = await mock.identity(0);
 
-    const response = await mock.call('/beta/mfa/token/send', { body: { userAlias: identity.alias, deliveryType: 'SMS_WORK' } });
+    const response = await mock.call('/beta/mfa/token/send', {
+      body: { userAlias: identity.alias, deliveryType: 'SMS_WORK' },
+    });
 
     expect(response.status).toBe(200);
     expect((await mock.control('GET', '/health')).json).toEqual({ ok: true });

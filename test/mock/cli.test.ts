@@ -1,0 +1,225 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startMockTenant } from '../../src/mock/server.ts';
+import { TestMock } from './helpers.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+
+interface Started {
+  child: ChildProcess;
+  line: string;
+  url: string;
+  stderr: () => string;
+}
+
+/** Runs `src/mock/cli.ts` as `npm run mock` would, and waits for its one stdout line. */
+function startCli(args: string[], env: Record<string, string> = {}): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/mock/cli.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+
+  return new Promise((resolvePromise, reject) => {
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const line = stdout.split('\n')[0] ?? '';
+      const found = /listening on (http:\/\/\S+) /.exec(line);
+      if (stdout.includes('\n') && found?.[1])
+        resolvePromise({ child, line, url: found[1], stderr: () => stderr });
+    });
+    child.on('exit', (code) => reject(new Error(`mock exited ${code}: ${stderr}`)));
+  });
+}
+
+function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/mock/cli.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+
+  return new Promise((resolvePromise) =>
+    child.on('exit', (code) => resolvePromise({ code, stdout, stderr })),
+  );
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolvePromise) => {
+    child.on('exit', (code) => resolvePromise(code));
+    child.kill('SIGTERM');
+  });
+}
+
+async function tokenStatus(url: string, id: string, secret: string): Promise<number> {
+  const body = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: id,
+    client_secret: secret,
+  });
+  return (await fetch(`${url}/oauth/token`, { method: 'POST', body })).status;
+}
+
+test.describe('npm run mock (src/mock/cli.ts)', () => {
+  test.setTimeout(60_000);
+
+  test('prints one line with the URL, seed and controls, serves, and exits 0 on SIGTERM', async () => {
+    const started = await startCli([
+      '--port',
+      '0',
+      '--seed',
+      '3',
+      '--controls',
+      '--log-level',
+      'silent',
+    ]);
+
+    const health = await fetch(`${started.url}/__mock/health`);
+    const code = await stop(started.child);
+
+    expect(started.line).toMatch(
+      /^mock tenant listening on http:\/\/127\.0\.0\.1:\d+ \(seed 3, controls on\)$/,
+    );
+    expect(health.status).toBe(200);
+    expect(code).toBe(0);
+  });
+
+  test('reads its settings from MOCK_* variables, with controls off unless asked', async () => {
+    const started = await startCli([], {
+      MOCK_PORT: '0',
+      MOCK_SEED: '9',
+      MOCK_LOG_LEVEL: 'silent',
+      MOCK_RATE_MAX: '1',
+    });
+    try {
+      const controls = await fetch(`${started.url}/__mock/health`);
+
+      expect(started.line).toMatch(/\(seed 9, controls off\)$/);
+      expect(controls.status).toBe(404);
+    } finally {
+      await stop(started.child);
+    }
+  });
+
+  test('takes its client credentials from MOCK_*_CLIENT_* and never logs a secret', async () => {
+    const env = {
+      MOCK_ADMIN_CLIENT_ID: 'ci-admin',
+      MOCK_ADMIN_CLIENT_SECRET: 'ci-admin-s3cret',
+      MOCK_USER_CLIENT_ID: 'ci-user',
+      MOCK_USER_CLIENT_SECRET: 'ci-user-s3cret',
+      MOCK_APP_CLIENT_ID: 'ci-app',
+      MOCK_APP_CLIENT_SECRET: 'ci-app-s3cret',
+    };
+    const started = await startCli(['--port', '0', '--log-level', 'info'], env);
+    try {
+      const statuses = [
+        await tokenStatus(started.url, 'ci-admin', 'ci-admin-s3cret'),
+        await tokenStatus(started.url, 'ci-user', 'ci-user-s3cret'),
+        await tokenStatus(started.url, 'ci-app', 'ci-app-s3cret'),
+        await tokenStatus(started.url, 'mock-admin', 'mock-admin-secret'),
+      ];
+      const query = new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'ci-app',
+        client_secret: 'ci-app-s3cret',
+      });
+      await fetch(`${started.url}/oauth/token?${query}`, { method: 'POST' });
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 200));
+
+      expect(statuses).toEqual([200, 200, 200, 401]);
+      expect(started.stderr()).toContain('/oauth/token');
+      expect(started.stderr()).not.toMatch(/s3cret/);
+    } finally {
+      await stop(started.child);
+    }
+  });
+
+  const badUsage = [
+    {
+      id: 'a non-numeric port',
+      args: ['--port', 'abc'],
+      env: {},
+      want: /--port must be a whole number/,
+    },
+    {
+      id: 'a port out of range',
+      args: ['--port', '70000'],
+      env: {},
+      want: /--port must be between 0 and 65535/,
+    },
+    { id: 'an unknown flag', args: ['--bogus'], env: {}, want: /Unknown option '--bogus'/ },
+    {
+      id: 'a rate max of 0',
+      args: ['--rate-max', '0'],
+      env: {},
+      want: /--rate-max must be between 1/,
+    },
+    {
+      id: 'an unknown log level',
+      args: ['--log-level', 'loud'],
+      env: {},
+      want: /--log-level must be one of/,
+    },
+    {
+      id: 'a bad MOCK_SEED',
+      args: [],
+      env: { MOCK_SEED: '-1' },
+      want: /--seed must be a whole number/,
+    },
+    {
+      id: 'a bad MOCK_CONTROLS',
+      args: [],
+      env: { MOCK_CONTROLS: 'yes' },
+      want: /MOCK_CONTROLS must be 1 or 0/,
+    },
+    {
+      id: 'an empty client secret',
+      args: ['--port', '0'],
+      env: { MOCK_APP_CLIENT_SECRET: ' ' },
+      want: /MOCK_APP_CLIENT_SECRET is set but empty/,
+    },
+  ];
+  for (const { id, args, env, want } of badUsage) {
+    test(`exits 2 with one error line for ${id}`, async () => {
+      const result = await runCli(args, env);
+
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(want);
+    });
+  }
+});
+
+test.describe('MOCK_*_CLIENT_* through the options', () => {
+  test('startMockTenant reads overrides from the env it is given and defaults the rest', async () => {
+    const mock = new TestMock(
+      await startMockTenant({
+        env: { MOCK_USER_CLIENT_ID: 'other-user', MOCK_USER_CLIENT_SECRET: 'pw' },
+      }),
+    );
+    try {
+      expect(await tokenStatus(mock.url, 'other-user', 'pw')).toBe(200);
+      expect(await tokenStatus(mock.url, 'mock-user', 'mock-user-secret')).toBe(401);
+      expect(await tokenStatus(mock.url, 'mock-admin', 'mock-admin-secret')).toBe(200);
+    } finally {
+      await mock.close();
+    }
+  });
+});
