@@ -1,0 +1,164 @@
+/**
+ * `npm run conformance` end to end: a full run on the embedded mock, the exit codes, the strict
+ * defaults, and the same suites against a second, separately started tenant via SAIL_BASE_URL.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { root, runConformance, startMock, tenantSettings } from './harness.ts';
+
+test.describe.configure({ timeout: 240_000 });
+
+const schema = JSON.parse(readFileSync(join(root, 'src/report/results.schema.json'), 'utf8'));
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validateResults = ajv.compile(schema);
+
+test('a full run on the mock passes all 36 cells and writes every report', async () => {
+  const run = await runConformance({});
+
+  expect(run.code, run.stdout + run.stderr).toBe(0);
+  expect(validateResults(run.results), ajv.errorsText(validateResults.errors)).toBe(true);
+  expect(run.results?.cells).toHaveLength(36);
+  expect(run.results?.summary.cells).toEqual({
+    passed: 36,
+    failed: 0,
+    not_exercised: 0,
+    not_provokable: 0,
+  });
+  expect(run.results?.run.filtered).toBe(false);
+  expect(run.results?.targets[0]).toMatchObject({ name: 'mock', kind: 'mock' });
+  const matrix = readFileSync(join(run.reportsDir, 'matrix.html'), 'utf8');
+  expect(matrix.match(/class="cell passed"/g)).toHaveLength(36);
+  expect(matrix).toContain('html/index.html#?testId=');
+  expect(existsSync(join(run.reportsDir, 'junit.xml'))).toBe(true);
+  expect(existsSync(join(run.reportsDir, 'html/index.html'))).toBe(true);
+});
+
+/** Runs that show each exit code and strict default, filtered to the cells that matter. */
+const exitCases = [
+  {
+    id: 'a 429 without Retry-After fails by default (exit 1)',
+    given: { HARNESS_MOCK_PROFILE: 'rate-limit-no-retry-after' },
+    grep: '429',
+    want: { code: 1, check: 'retry_after_valid', severity: 'failure' },
+  },
+  {
+    id: 'the strict profile off leaves the bare contract: the same 429 passes (exit 0)',
+    given: { HARNESS_MOCK_PROFILE: 'rate-limit-no-retry-after', HARNESS_STRICT_PROFILE: 'off' },
+    grep: '429',
+    want: { code: 0 },
+  },
+  {
+    id: 'a non-string 401 error only warns (exit 0)',
+    given: { HARNESS_MOCK_PROFILE: 'unauthorized-error-object' },
+    grep: '401',
+    want: { code: 0, check: 'error_field_is_string', severity: 'warning' },
+  },
+  {
+    id: 'warnings as failures turn that warning into exit 1',
+    given: {
+      HARNESS_MOCK_PROFILE: 'unauthorized-error-object',
+      HARNESS_WARNINGS_AS_FAILURES: 'on',
+    },
+    grep: '401',
+    want: { code: 1, check: 'error_field_is_string', severity: 'failure' },
+  },
+  {
+    id: 'an exception in a fixture is a harness error (exit 3)',
+    given: { HARNESS_MOCK_PROFILE: 'no-such-profile' },
+    grep: '401 without a token',
+    want: { code: 3, harnessError: 'HARNESS_INTERNAL' },
+  },
+];
+
+for (const { id, given, grep, want } of exitCases) {
+  test(`exit code: ${id}`, async () => {
+    const run = await runConformance(given, ['--grep', grep]);
+
+    expect(run.code, run.stdout + run.stderr).toBe(want.code);
+    expect(validateResults(run.results), ajv.errorsText(validateResults.errors)).toBe(true);
+    expect(run.results?.run.filtered).toBe(true);
+    const findings = run.results?.cells.flatMap((cell) => cell.findings) ?? [];
+    if (want.check) {
+      expect(findings.map((f) => [f.check, f.severity])).toContainEqual([
+        want.check,
+        want.severity,
+      ]);
+    } else {
+      expect(findings.filter((f) => f.severity === 'failure')).toEqual([]);
+    }
+    if (want.harnessError) {
+      expect(run.results?.harnessErrors.map((e) => e.code)).toContain(want.harnessError);
+      expect(run.results?.summary.findings.failure).toBe(0);
+    } else {
+      expect(run.results?.harnessErrors).toEqual([]);
+    }
+  });
+}
+
+test('exit code: bad settings stop the run with one line naming the setting (exit 2)', async () => {
+  const mock = await startMock([]);
+  try {
+    const cases = [
+      { given: { SAIL_BASE_URL: 'acme.api.identitynow.com' }, want: 'SAIL_BASE_URL' },
+      { given: { SAIL_BASE_URL: 'https://acme.example' }, want: 'SAIL_CLIENT_ID' },
+      {
+        given: { SAIL_BASE_URL: 'https://acme.example', SAIL_CLIENT_ID: 'x' },
+        want: 'SAIL_CLIENT_SECRET',
+      },
+      { given: { HARNESS_REQUEST_TIMEOUT_MS: 'soon' }, want: 'HARNESS_REQUEST_TIMEOUT_MS' },
+      { given: { HARNESS_STRICT_PROFILE: 'maybe' }, want: 'HARNESS_STRICT_PROFILE' },
+      { given: { ...tenantSettings('http://127.0.0.1:9') }, want: 'SAIL_BASE_URL: cannot reach' },
+      {
+        given: { ...tenantSettings(mock.url), SAIL_CLIENT_SECRET: 'wrong' },
+        want: 'SAIL_CLIENT_ID/SAIL_CLIENT_SECRET: the tenant refused',
+      },
+    ];
+    for (const { given, want } of cases) {
+      const run = await runConformance(given);
+      const lines = run.stderr.trim().split('\n');
+
+      expect(run.code, `${JSON.stringify(given)}: ${run.stderr}`).toBe(2);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(want);
+      expect(run.stderr).not.toContain('wrong');
+      expect(run.results).toBeUndefined();
+    }
+  } finally {
+    await mock.stop();
+  }
+});
+
+test('the same suites run against a separately started tenant through SAIL_BASE_URL', async () => {
+  const mock = await startMock(['--controls', '--rate-max', '5', '--rate-window-ms', '1000']);
+  try {
+    const steered = await runConformance({
+      ...tenantSettings(`${mock.url}/beta/`),
+      HARNESS_MOCK_CONTROLS: 'on',
+    });
+    expect(steered.code, steered.stdout + steered.stderr).toBe(0);
+    expect(steered.results?.targets[0]).toEqual({
+      name: 'tenant',
+      kind: 'live',
+      baseUrl: mock.url,
+    });
+    expect(steered.results?.summary.cells.passed).toBe(36);
+
+    // Without controls it is treated as a live tenant: safe by default, 500 not provokable.
+    const live = await runConformance(tenantSettings(mock.url), ['--grep', '500|401']);
+    expect(live.code, live.stdout + live.stderr).toBe(0);
+    const cells = live.results?.cells ?? [];
+    for (const cell of cells.filter((c) => c.status === 500)) {
+      expect(cell).toMatchObject({
+        verdict: 'not_provokable',
+        reason: 'not provokable on a live tenant',
+      });
+    }
+    expect(cells.filter((c) => c.status === 401).every((c) => c.verdict === 'passed')).toBe(true);
+  } finally {
+    await mock.stop();
+  }
+});

@@ -1,0 +1,171 @@
+/**
+ * Helpers for the end-to-end tests: run `npm run conformance`'s wrapper in a child process with
+ * a clean environment and its own reports folder, and start a standalone mock to point it at.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import type { RunResults } from '../../src/report/results.ts';
+
+export const root = resolve(import.meta.dirname, '../..');
+const tsx = resolve(root, 'node_modules/.bin/tsx');
+
+/** What one wrapper run left behind. */
+export interface ConformanceRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  reportsDir: string;
+  results: RunResults | undefined;
+}
+
+/** The parent's environment without any setting of ours, so a developer's .env cannot leak in. */
+function cleanEnv(extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value === undefined || /^(SAIL_|HARNESS_|MOCK_|CI$)/.test(name)) continue;
+    env[name] = value;
+  }
+
+  return { ...env, HARNESS_ENV_FILE: join(root, 'no-such.env'), FORCE_COLOR: '0', ...extra };
+}
+
+/** Runs the wrapper with settings and extra Playwright arguments. */
+export function runConformance(
+  settings: Record<string, string>,
+  args: string[] = [],
+): Promise<ConformanceRun> {
+  const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-reports-'));
+  const child = spawn(tsx, [join(root, 'src/cli/conformance.ts'), ...args], {
+    cwd: root,
+    env: cleanEnv({ HARNESS_REPORTS_DIR: reportsDir, ...settings }),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+
+  return new Promise((done) => {
+    child.on('close', (code) => {
+      const file = join(reportsDir, 'results.json');
+      const results = existsSync(file)
+        ? (JSON.parse(readFileSync(file, 'utf8')) as RunResults)
+        : undefined;
+      done({ code, stdout, stderr, reportsDir, results });
+    });
+  });
+}
+
+/** A standalone mock tenant started for one test. */
+export interface StartedMock {
+  url: string;
+  /** POSTs/PUTs JSON to a control route. */
+  control: (method: string, path: string, body?: unknown) => Promise<Response>;
+  stop: () => Promise<void>;
+}
+
+/** Starts `src/mock/cli.ts` on a free port and waits for its address line. */
+export function startMock(args: string[], env: Record<string, string> = {}): Promise<StartedMock> {
+  const child: ChildProcess = spawn(tsx, [join(root, 'src/mock/cli.ts'), '--port', '0', ...args], {
+    cwd: root,
+    env: cleanEnv(env),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+
+  return new Promise((done, fail) => {
+    let seen = '';
+    child.stdout?.on('data', (chunk) => {
+      seen += chunk;
+      const url = /listening on (http:\/\/\S+)/.exec(seen)?.[1];
+      if (!url) return;
+      done({
+        url,
+        control: (method, path, body) =>
+          fetch(`${url}/__mock${path}`, {
+            method,
+            headers: body === undefined ? {} : { 'content-type': 'application/json' },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          }),
+        stop: () =>
+          new Promise((stopped) => {
+            child.once('exit', () => stopped());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+    child.once('exit', (code) => fail(new Error(`mock exited with ${code} before listening`)));
+  });
+}
+
+/** Every file under a folder, recursively. */
+export function listFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+/** Settings that point the harness at a standalone mock as if it were a tenant. */
+export function tenantSettings(url: string, secrets = mockSecrets): Record<string, string> {
+  return {
+    SAIL_BASE_URL: url,
+    SAIL_CLIENT_ID: 'mock-admin',
+    SAIL_CLIENT_SECRET: secrets.admin,
+    SAIL_USER_CLIENT_ID: 'mock-user',
+    SAIL_USER_CLIENT_SECRET: secrets.user,
+    SAIL_APP_CLIENT_ID: 'mock-app',
+    SAIL_APP_CLIENT_SECRET: secrets.app,
+  };
+}
+
+/** The mock's documented default secrets. */
+export const mockSecrets = {
+  admin: 'mock-admin-secret',
+  user: 'mock-user-secret',
+  app: 'mock-app-secret',
+};
+
+/** The entries of a zip archive (stored or deflated), as text: enough for Playwright's reports. */
+export function unzipText(zip: Buffer): string[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) return [];
+  const count = zip.readUInt16LE(end + 10);
+  let entry = zip.readUInt32LE(end + 16);
+  const texts: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const method = zip.readUInt16LE(entry + 10);
+    const size = zip.readUInt32LE(entry + 20);
+    const nameLength = zip.readUInt16LE(entry + 28);
+    const extraLength = zip.readUInt16LE(entry + 30);
+    const commentLength = zip.readUInt16LE(entry + 32);
+    const local = zip.readUInt32LE(entry + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    texts.push((method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    entry += 46 + nameLength + extraLength + commentLength;
+  }
+
+  return texts;
+}
+
+/**
+ * The text of a report file as a reader could see it: Playwright's HTML report keeps its data
+ * (attachments included) as a base64 zip inside index.html, so that is unpacked. For such a
+ * file only the data is returned: the rest is Playwright's bundled app, whose CSS colour names
+ * ("orchid", "violet") would match seeded answers by accident.
+ */
+export function readableText(file: string): string {
+  const raw = readFileSync(file);
+  const text = raw.toString('latin1');
+  const embedded = /data:application\/zip;base64,([A-Za-z0-9+/=]+)/.exec(text)?.[1];
+  if (embedded) return unzipText(Buffer.from(embedded, 'base64')).join('\n');
+  if (file.endsWith('.zip')) return unzipText(raw).join('\n');
+
+  return text;
+}
