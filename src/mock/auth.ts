@@ -54,7 +54,7 @@ export class TokenIssuer {
   readonly #clients: Record<ClientRole, ClientCredentials>;
   readonly #directory: Directory;
   readonly #ttlSeconds: number;
-  readonly #verified = new Map<string, TokenClaims>();
+  readonly #verified = new Map<string, VerifiedToken>();
 
   constructor(
     clients: Record<ClientRole, ClientCredentials>,
@@ -133,51 +133,74 @@ export class TokenIssuer {
     return response;
   }
 
-  /** The caller behind an `Authorization` header; throws the 401 the gateway would send. */
-  async authenticate(authorization: string | undefined): Promise<Caller> {
-    if (authorization === undefined || authorization.trim() === '')
+  /**
+   * The caller behind an `Authorization` header, or the 401 the gateway would send (thrown, or
+   * as a rejection). Synchronous for a token verified before, which is the hot path.
+   */
+  authenticate(authorization: string | undefined): Caller | Promise<Caller> {
+    if (authorization === undefined || authorization.trim() === '') {
       throw unauthorized('JWT is required');
+    }
 
     const match = /^Bearer +([A-Za-z0-9_.~+/=-]+)\s*$/i.exec(authorization);
-    if (!match?.[1])
+    const token = match?.[1];
+    if (!token) {
       throw unauthorized('JWT validation failed: the Authorization header is not "Bearer <JWT>"');
+    }
 
-    const claims = await this.#verify(match[1]);
-    if (claims.exp <= Date.now() / 1000)
-      throw unauthorized('JWT validation failed: token has expired');
+    const cached = this.#verified.get(token);
+    if (cached) return checkExpiry(cached);
 
-    const authorities = claims.authorities ?? [];
-    let userLevel: Caller['userLevel'] = null;
-    if (authorities.includes('ORG_ADMIN')) userLevel = 'ORG_ADMIN';
-    else if (authorities.includes('USER')) userLevel = 'USER';
-
-    return {
-      clientId: claims.client_id,
-      identityId: claims.identity_id ?? null,
-      userLevel,
-      scopes: claims.scope,
-    };
+    return this.#verify(token).then(checkExpiry);
   }
 
-  async #verify(token: string): Promise<TokenClaims> {
-    const cached = this.#verified.get(token);
-    if (cached) return cached;
-
+  async #verify(token: string): Promise<VerifiedToken> {
     try {
       const { payload } = await jwtVerify(token, this.#key, { algorithms: ['HS256'] });
-      const claims = payload as unknown as TokenClaims;
+      const entry = toVerifiedToken(payload as unknown as TokenClaims);
       if (this.#verified.size >= cacheLimit) this.#verified.clear();
-      this.#verified.set(token, claims);
+      this.#verified.set(token, entry);
 
-      return claims;
+      return entry;
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired)
+      if (error instanceof joseErrors.JWTExpired) {
         throw unauthorized('JWT validation failed: token has expired');
+      }
       throw unauthorized(
         'JWT validation failed: the token is malformed or not signed by this tenant',
       );
     }
   }
+}
+
+interface VerifiedToken {
+  caller: Caller;
+  /** Expiry in seconds since the epoch. */
+  exp: number;
+}
+
+function toVerifiedToken(claims: TokenClaims): VerifiedToken {
+  const authorities = claims.authorities ?? [];
+  let userLevel: Caller['userLevel'] = null;
+  if (authorities.includes('ORG_ADMIN')) userLevel = 'ORG_ADMIN';
+  else if (authorities.includes('USER')) userLevel = 'USER';
+
+  const caller = {
+    clientId: claims.client_id,
+    identityId: claims.identity_id ?? null,
+    userLevel,
+    scopes: claims.scope,
+  };
+
+  return { caller, exp: claims.exp };
+}
+
+function checkExpiry(entry: VerifiedToken): Caller {
+  if (entry.exp <= Date.now() / 1000) {
+    throw unauthorized('JWT validation failed: token has expired');
+  }
+
+  return entry.caller;
 }
 
 /** Throws the 403 for a caller the operation's security or user levels refuse. */

@@ -3,7 +3,7 @@
  * 404 and 500; `{ error: string }` for 401; `{ message: string }` for 429. A stage that refuses
  * a request throws a MockHttpError; the error handler in server.ts sends it as it is.
  */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { components } from '../../generated/mfa-controller.ts';
 
 export type ErrorResponseDto = components['schemas']['ErrorResponseDto'];
@@ -18,7 +18,7 @@ const detailCodes: Record<number, string> = {
 
 /** A 32-hex tracking id, as ISC puts in every ErrorResponseDto. */
 export function createTrackingId(): string {
-  return randomBytes(16).toString('hex');
+  return randomUUID().replaceAll('-', '');
 }
 
 /** An ErrorResponseDto with one en-US message and, optionally, one cause per detail. */

@@ -61,11 +61,15 @@ export class FaultBoard {
   clear(): void {
     this.#armed = [];
   }
+
+  get isEmpty(): boolean {
+    return this.#armed.length === 0;
+  }
 }
 
 /** The onRequest hook that plays armed faults; `signal` ends pending delays when the mock closes. */
 export function createFaultHook(board: FaultBoard, rate: RateLimitControl, signal: AbortSignal) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
+  const play = async (request: FastifyRequest, reply: FastifyReply) => {
     const operationId = request.routeOptions.config.operationId;
     const fault = operationId ? board.take(operationId) : undefined;
     if (!fault) return;
@@ -90,5 +94,20 @@ export function createFaultHook(board: FaultBoard, rate: RateLimitControl, signa
         request.raw.socket.resetAndDestroy();
         return reply;
     }
+  };
+
+  // Nothing armed (the usual case): answer synchronously, without a promise per request.
+  return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    if (board.isEmpty) {
+      done();
+      return;
+    }
+
+    play(request, reply).then(
+      (result) => {
+        if (result !== reply) done();
+      },
+      (error: Error) => done(error),
+    );
   };
 }

@@ -240,7 +240,7 @@ export function describeProfile(profile: DeviationProfile): ProfileView {
 
 /** The onSend hook that applies the active profile's rewrite to the responses it targets. */
 export function createProfileHook(profiles: ProfileSwitch) {
-  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  const apply = (request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown => {
     const profile = profiles.active;
     if (!profile?.rewrite || typeof payload !== 'string') return payload;
     if (profile.status !== undefined && profile.status !== reply.statusCode) return payload;
@@ -251,11 +251,27 @@ export function createProfileHook(profiles: ProfileSwitch) {
       return payload;
     }
 
-    const change = profile.rewrite(payload);
+    let change: Rewrite;
+    try {
+      change = profile.rewrite(payload);
+    } catch {
+      // Not the JSON body the profile expects (an injected gateway page): leave it alone.
+      return payload;
+    }
     if (change.status !== undefined) reply.code(change.status);
     for (const name of change.removeHeaders ?? []) reply.removeHeader(name);
     for (const [name, value] of Object.entries(change.setHeaders ?? {})) reply.header(name, value);
 
     return change.body ?? payload;
+  };
+
+  // Callback style: with no profile on, no promise per response.
+  return (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (error: Error | null, payload?: unknown) => void,
+  ) => {
+    done(null, apply(request, reply, payload));
   };
 }

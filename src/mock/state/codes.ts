@@ -86,7 +86,9 @@ export class OneTimeCodes {
       sentAt: new Date(now).toISOString(),
       expiresAt: new Date(expiresAt).toISOString(),
     });
-    if (this.#outbox.length > stateLimit) this.#outbox.splice(0, this.#outbox.length - stateLimit);
+    // Trimmed in batches: dropping one entry per send would shift the whole array each time.
+    if (this.#outbox.length > stateLimit + 1000)
+      this.#outbox.splice(0, this.#outbox.length - stateLimit);
 
     return { requestId: verification.requestId, status: 'SUCCESS', errorMessage: null };
   }
