@@ -1,0 +1,126 @@
+/** Settings parsing: URL joining, defaults, and the one-line errors that stop a run (exit 2). */
+import { expect, test } from '@playwright/test';
+import { normaliseHostUrl, parseSettings } from '../../fixtures/settings.ts';
+import { apiBaseUrl, tokenUrl } from '../../src/client/index.ts';
+
+const hostCases = [
+  {
+    id: 'bare host',
+    given: 'https://acme.api.identitynow.com',
+    want: 'https://acme.api.identitynow.com',
+  },
+  {
+    id: 'trailing slash',
+    given: 'https://acme.api.identitynow.com/',
+    want: 'https://acme.api.identitynow.com',
+  },
+  {
+    id: 'pasted /beta',
+    given: 'https://acme.api.identitynow.com/beta/',
+    want: 'https://acme.api.identitynow.com',
+  },
+  {
+    id: 'pasted /v3',
+    given: 'https://acme.api.identitynow.com/v3',
+    want: 'https://acme.api.identitynow.com',
+  },
+  { id: 'proxy prefix kept', given: 'http://gw.local/isc/', want: 'http://gw.local/isc' },
+];
+
+for (const { id, given, want } of hostCases) {
+  test(`SAIL_BASE_URL ${id}: requests go to /beta and /oauth/token`, () => {
+    const host = normaliseHostUrl(given);
+
+    expect(host).toBe(want);
+    expect(apiBaseUrl(host)).toBe(`${want}/beta`);
+    expect(tokenUrl(host)).toBe(`${want}/oauth/token`);
+  });
+}
+
+const live = {
+  SAIL_BASE_URL: 'https://acme.example',
+  SAIL_CLIENT_ID: 'id',
+  SAIL_CLIENT_SECRET: 's',
+};
+const errorCases = [
+  {
+    id: 'URL without scheme',
+    given: { SAIL_BASE_URL: 'acme.example' },
+    want: /^SAIL_BASE_URL: .*no scheme/,
+  },
+  {
+    id: 'ftp scheme',
+    given: { ...live, SAIL_BASE_URL: 'ftp://acme.example' },
+    want: /^SAIL_BASE_URL: scheme/,
+  },
+  {
+    id: 'missing secret',
+    given: { ...live, SAIL_CLIENT_SECRET: '' },
+    want: /^SAIL_CLIENT_SECRET: missing/,
+  },
+  {
+    id: 'half a user client',
+    given: { ...live, SAIL_USER_CLIENT_ID: 'u' },
+    want: /^SAIL_USER_CLIENT_SECRET/,
+  },
+  {
+    id: 'client id without host',
+    given: { SAIL_CLIENT_ID: 'id' },
+    want: /^SAIL_BASE_URL: missing/,
+  },
+  {
+    id: 'flag not on/off',
+    given: { HARNESS_ALLOW_FLOOD: 'please' },
+    want: /^HARNESS_ALLOW_FLOOD:/,
+  },
+  {
+    id: 'timeout not a number',
+    given: { HARNESS_REQUEST_TIMEOUT_MS: '10s' },
+    want: /^HARNESS_REQUEST_TIMEOUT_MS:/,
+  },
+  {
+    id: 'send opt-in without identity',
+    given: { ...live, HARNESS_ALLOW_SEND: 'on' },
+    want: /^HARNESS_TEST_IDENTITY:/,
+  },
+  {
+    id: 'mock profile on a tenant',
+    given: { ...live, HARNESS_MOCK_PROFILE: 'x' },
+    want: /^HARNESS_MOCK_PROFILE:/,
+  },
+];
+
+for (const { id, given, want } of errorCases) {
+  test(`a bad setting is refused with the setting named: ${id}`, () => {
+    expect(() => parseSettings(given)).toThrow(want);
+  });
+}
+
+test('no settings at all: the mock with its documented clients and the issue-6 defaults', () => {
+  const settings = parseSettings({});
+
+  expect(settings.target).toEqual({ name: 'mock', kind: 'mock' });
+  expect(settings.credentials.admin).toEqual({
+    clientId: 'mock-admin',
+    clientSecret: 'mock-admin-secret',
+  });
+  expect(settings).toMatchObject({
+    requestTimeoutMs: 10_000,
+    strictProfile: true,
+    warningsAsFailures: false,
+    controls: true,
+    allowSend: false,
+    allowFlood: false,
+  });
+});
+
+test('a complete tenant setting is accepted and safe by default', () => {
+  const settings = parseSettings({ ...live, SAIL_BASE_URL: 'https://acme.example/beta/' });
+
+  expect(settings.target).toEqual({
+    name: 'tenant',
+    kind: 'live',
+    hostUrl: 'https://acme.example',
+  });
+  expect(settings).toMatchObject({ controls: false, allowSend: false, allowLockout: false });
+});
