@@ -73,7 +73,11 @@ export async function buildMockTenant(options: MockTenantOptions = {}): Promise<
   const closing = new AbortController();
 
   const app = Fastify({
-    logger: createLoggerOptions(settings.logLevel, settings.logStream),
+    // Silent means no pino at all: no child logger per request on the hot path.
+    logger:
+      settings.logLevel === 'silent'
+        ? false
+        : createLoggerOptions(settings.logLevel, settings.logStream),
     bodyLimit: settings.bodyLimit,
     forceCloseConnections: true,
     routerOptions: { maxParamLength: 200 },
