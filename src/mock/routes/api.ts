@@ -50,31 +50,40 @@ export async function registerApiRoutes(
 
   app.addHook('onRequest', createFaultHook(deps.faults, deps.rate, deps.closing));
   // Callback style, so a token seen before costs no promise on the hot path.
+  const ignoredAuthCaller = (): Caller => ({
+    clientId: 'ignored-auth',
+    identityId: tenant.directory.identities[0]?.id ?? null,
+    userLevel: 'ORG_ADMIN',
+    scopes: ['sp:scopes:all'],
+  });
   app.addHook('onRequest', (request, _reply, done) => {
-    const accept = (caller: Caller) => {
+    let caller: Caller | Promise<Caller>;
+    try {
+      caller = issuer.authenticate(request.headers.authorization);
+    } catch (error) {
+      caller = Promise.reject(error);
+    }
+
+    if (!(caller instanceof Promise)) {
       request.caller = caller;
       done();
-    };
-    const refuse = (error: Error) => {
-      if (!profiles.active?.ignoresAuth) {
-        done(error);
-        return;
-      }
-      accept({
-        clientId: 'ignored-auth',
-        identityId: tenant.directory.identities[0]?.id ?? null,
-        userLevel: 'ORG_ADMIN',
-        scopes: ['sp:scopes:all'],
-      });
-    };
-
-    try {
-      const caller = issuer.authenticate(request.headers.authorization);
-      if (caller instanceof Promise) caller.then(accept, refuse);
-      else accept(caller);
-    } catch (error) {
-      refuse(error as Error);
+      return;
     }
+
+    caller.then(
+      (verified) => {
+        request.caller = verified;
+        done();
+      },
+      (error: Error) => {
+        if (!profiles.active?.ignoresAuth) {
+          done(error);
+          return;
+        }
+        request.caller = ignoredAuthCaller();
+        done();
+      },
+    );
   });
   app.addHook('onSend', createProfileHook(profiles));
 

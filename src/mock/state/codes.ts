@@ -25,6 +25,12 @@ export interface OutboxEntry {
   expiresAt: string;
 }
 
+/** An outbox entry as stored: times as numbers, turned into ISO strings only when listed. */
+type StoredEntry = Omit<OutboxEntry, 'sentAt' | 'expiresAt'> & {
+  sentAt: number;
+  expiresAt: number;
+};
+
 interface LiveCode {
   code: string;
   expiresAt: number;
@@ -50,7 +56,7 @@ function isSameCode(given: string, expected: string): boolean {
 export class OneTimeCodes {
   readonly #live = new BoundedMap<string, LiveCode>(stateLimit);
   readonly #failures = new Map<string, number>();
-  readonly #outbox: OutboxEntry[] = [];
+  readonly #outbox: StoredEntry[] = [];
   readonly #verifications: Verifications;
   readonly #ttlMs: number;
 
@@ -83,8 +89,8 @@ export class OneTimeCodes {
       channel,
       address,
       code,
-      sentAt: new Date(now).toISOString(),
-      expiresAt: new Date(expiresAt).toISOString(),
+      sentAt: now,
+      expiresAt,
     });
     // Trimmed in batches: dropping one entry per send would shift the whole array each time.
     if (this.#outbox.length > stateLimit + 1000)
@@ -132,11 +138,17 @@ export class OneTimeCodes {
 
   /** Delivered codes, oldest first, optionally for one alias and delivery type. */
   listOutbox(filter: { alias?: string; deliveryType?: string }): OutboxEntry[] {
-    return this.#outbox.filter(
-      (entry) =>
-        (filter.alias === undefined || entry.alias === filter.alias) &&
-        (filter.deliveryType === undefined || entry.deliveryType === filter.deliveryType),
-    );
+    return this.#outbox
+      .filter(
+        (entry) =>
+          (filter.alias === undefined || entry.alias === filter.alias) &&
+          (filter.deliveryType === undefined || entry.deliveryType === filter.deliveryType),
+      )
+      .map((entry) => ({
+        ...entry,
+        sentAt: new Date(entry.sentAt).toISOString(),
+        expiresAt: new Date(entry.expiresAt).toISOString(),
+      }));
   }
 
   clear(): void {
