@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { decodeJwt } from 'jose';
+import { schemaValidator } from '../../src/contract/schema.ts';
+import { loadSpec, specFiles } from '../../src/contract/spec.ts';
 import type { TestMock } from './helpers.ts';
 import { startTestMock } from './helpers.ts';
 
@@ -148,6 +150,25 @@ test.describe('POST /oauth/token', () => {
 
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: 'invalid_request' });
+    });
+  }
+});
+
+test.describe('POST /oauth/token against spec/oauth-token.yaml', () => {
+  const cases = [
+    { id: 'a granted token', given: admin, want: 200 },
+    { id: 'refused credentials', given: { ...admin, client_secret: 'nope' }, want: 401 },
+    { id: 'a malformed grant', given: { ...admin, grant_type: 'password' }, want: 400 },
+  ];
+  for (const { id, given, want } of cases) {
+    test(`the ${want} body for ${id} matches the documented schema`, async () => {
+      const spec = await loadSpec(specFiles.oauthToken);
+      const pointer = `#/paths/~1oauth~1token/post/responses/${want}/content/application~1json/schema`;
+
+      const response = await mock.oauth(given);
+
+      expect(response.status).toBe(want);
+      expect(schemaValidator(spec, pointer)(response.json)).toEqual([]);
     });
   }
 });
