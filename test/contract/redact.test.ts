@@ -178,7 +178,10 @@ test.describe('Redactor on headers, URLs and bodies', () => {
 test.describe('findings never show a credential value', () => {
   const cases = [
     { id: 'an undocumented token key', given: { status: 'SUCCESS', token: 'tok-480913-x' } },
-    { id: 'an undocumented numeric access_token', given: { status: 'SUCCESS', access_token: 480913123 } },
+    {
+      id: 'an undocumented numeric access_token',
+      given: { status: 'SUCCESS', access_token: 480913123 },
+    },
     {
       id: 'a JWT in a documented string',
       given: { status: 'FAILED', errorMessage: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.c2ln' },
