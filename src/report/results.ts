@@ -47,6 +47,17 @@ export interface Latency {
   maxMs: number;
 }
 
+/** Latency percentiles of one operation on one target (every status code), milliseconds. */
+export interface OperationLatency {
+  target: string;
+  operationId: string;
+  /** Responses measured. */
+  count: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
 /** One operation x status code on one target. */
 export interface CellResult {
   target: string;
@@ -97,6 +108,8 @@ export interface RunResults {
   targets: TargetResult[];
   cells: CellResult[];
   tests: TestRecord[];
+  /** Per operation and target; absent in files written before it was added. */
+  latency?: OperationLatency[];
   harnessErrors: HarnessError[];
   summary: {
     cells: Record<CellVerdict, number>;

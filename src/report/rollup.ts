@@ -16,6 +16,7 @@ import {
   parseCell,
   parseExchange,
 } from './attachments.ts';
+import { operationLatencies } from './latency.ts';
 import type {
   CellResult,
   HarnessError,
@@ -254,6 +255,10 @@ export function buildResults(input: RollupInput): RunResults {
     targets: [input.target],
     cells,
     tests: facts.map((f) => f.record),
+    latency: operationLatencies(
+      input.target.name,
+      facts.flatMap((f) => f.exchanges),
+    ),
     harnessErrors,
     summary: {
       cells: count(
