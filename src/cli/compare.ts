@@ -45,19 +45,19 @@ function positiveNumber(flag: string, text: string | undefined, fallback: number
   return value;
 }
 
-function readResultsFile(role: 'baseline' | 'current', path: string): RunResults {
-  if (!existsSync(path)) fileError(`the ${role} file ${path} does not exist`);
+function readResultsFile(role: 'baseline' | 'current', path: string, shown: string): RunResults {
+  if (!existsSync(path)) fileError(`the ${role} file ${shown} does not exist`);
 
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    fileError(`the ${role} file ${path} is not JSON: ${(error as Error).message}`);
+    fileError(`the ${role} file ${shown} is not JSON: ${(error as Error).message}`);
   }
   const problems = resultsFileProblems(parsed);
   if (problems.length > 0) {
     const list = problems.map((problem) => `  ${problem}`).join('\n');
-    fileError(`the ${role} file ${path} is not a valid results file:\n${list}`);
+    fileError(`the ${role} file ${shown} is not a valid results file:\n${list}`);
   }
 
   return parsed as RunResults;
@@ -106,14 +106,14 @@ function main(): number {
     ),
   };
 
-  const baseline = readResultsFile('baseline', baselineFile);
-  const current = readResultsFile('current', currentFile);
-  const comparison = compareResults(baseline, current, options);
   // Show the paths as the user gave them.
   const files = {
     baseline: positionals[0] ?? baselineFile,
     current: positionals[1] ?? (relative(process.cwd(), currentFile) || currentFile),
   };
+  const baseline = readResultsFile('baseline', baselineFile, files.baseline);
+  const current = readResultsFile('current', currentFile, files.current);
+  const comparison = compareResults(baseline, current, options);
 
   process.stdout.write(renderComparisonText(comparison, files));
   mkdirSync(dirname(htmlFile), { recursive: true });
