@@ -1,66 +1,61 @@
 /**
- * The conformance run: the suites in suites/ against one target, the embedded mock (started
- * here, on a free port) unless SAIL_BASE_URL names a tenant. Settings are checked before
- * anything starts; a bad one prints one line and exits with code 2. `npm run conformance`
- * wraps this config and turns reports/results.json into the exit code.
+ * The conformance run: the suites in suites/ against each target, one Playwright project per
+ * target: the embedded mock (started here, on a free port) unless SAIL_BASE_URL or
+ * HARNESS_TENANTS name tenants, and also with them when HARNESS_INCLUDE_MOCK=on. Settings are
+ * checked before anything starts; a bad one prints one line and exits with code 2.
+ * `npm run conformance` wraps this config and turns reports/results.json into the exit code;
+ * merge.config.ts makes the same reports from sharded runs' blob reports.
  */
 import { resolve } from 'node:path';
 import { defineConfig, type ReporterDescription } from '@playwright/test';
 import { exitOnUsageError } from './fixtures/preflight.ts';
-import { loadSettings, type Settings, SettingsError } from './fixtures/settings.ts';
+import { loadTargets, type Settings } from './fixtures/settings.ts';
 import type { ResultsReporterOptions } from './src/report/results-reporter.ts';
-import type { TraceRedactorOptions } from './src/report/trace-redactor.ts';
+import {
+  isFilteredByArguments,
+  type RunMetadata,
+  runMetadataKey,
+  type TargetMetadata,
+  targetMetadataKey,
+} from './src/report/run-metadata.ts';
 
 const isCI = Boolean(process.env.CI);
 
-let settings: Settings;
+let targets: Settings[];
 try {
-  settings = loadSettings();
+  targets = loadTargets();
 } catch (error) {
   exitOnUsageError(error);
 }
+// Run-wide settings (seed, timeout, strictness, reports folder) are the same on every target.
+const settings = targets[0] as Settings;
+const hasMock = targets.some((each) => each.target.kind === 'mock');
+/** Sharded runs write a blob report to merge later (npm run conformance:merge). */
+const isSharded = process.argv.some((arg) => /^--shard(=|$)/.test(arg));
 
 const reports = settings.reportsDir;
 const htmlReportDir = resolve(reports, 'html');
-const target = settings.target;
 
 const results: ResultsReporterOptions = {
   outputFile: resolve(reports, 'results.json'),
   matrixFile: resolve(reports, 'matrix.html'),
   htmlReportDir,
   suitesDir: resolve(import.meta.dirname, 'suites'),
-  target: target.hostUrl
-    ? { name: target.name, kind: target.kind, baseUrl: target.hostUrl }
-    : { name: target.name, kind: target.kind },
+};
+
+/** What the results reporter reads instead of settings; blob reports keep it for merging. */
+const runMetadata: RunMetadata = {
   seed: settings.seed,
   strictProfile: settings.strictProfile,
   warningsAsFailures: settings.warningsAsFailures,
+  filteredByArguments: isFilteredByArguments(process.argv),
 };
 
-/** HARNESS_TRACE: keep traces of failed tests (on by default; the trace redactor masks them). */
-const traceSetting = process.env.HARNESS_TRACE?.trim().toLowerCase() || 'on';
-if (!['on', 'off', '1', '0', 'true', 'false', 'yes', 'no'].includes(traceSetting)) {
-  exitOnUsageError(
-    new SettingsError('HARNESS_TRACE', `"${traceSetting}" is not on or off`, 'use on or off'),
-  );
+function describeTarget({ target }: Settings): TargetMetadata {
+  return target.hostUrl
+    ? { name: target.name, kind: target.kind, baseUrl: target.hostUrl }
+    : { name: target.name, kind: target.kind };
 }
-const isTraceOn = ['on', '1', 'true', 'yes'].includes(traceSetting);
-
-const traceRedaction: TraceRedactorOptions = {
-  reportsDir: reports,
-  // Every configured client secret: of the settings (the embedded mock's defaults included) and
-  // any *SECRET variable, such as another tenant's SAIL_CLIENT_SECRET__<TENANT>.
-  secrets: [
-    ...Object.values(settings.credentials).map((c) => c.clientSecret),
-    ...Object.entries(process.env)
-      .filter(([name]) => /SECRET(__\w+)?$/.test(name))
-      .map(([, value]) => value ?? ''),
-  ],
-};
-
-// Last: Playwright calls each reporter's onEnd in turn, so the HTML and blob reporters have
-// copied the traces by the time this one rewrites every archive under the reports folder.
-const traceReporter: ReporterDescription = ['./src/report/trace-redactor.ts', traceRedaction];
 
 const common: ReporterDescription[] = [
   ['html', { outputFolder: htmlReportDir, open: 'never' }],
@@ -82,22 +77,28 @@ export default defineConfig({
   outputDir: resolve(reports, 'test-output'),
   forbidOnly: isCI,
   retries: isCI ? 1 : 0,
-  // One worker: the suites share one target and reset the mock before each test, and a live
-  // tenant's rate budget is shared too.
-  workers: 1,
+  // One worker per target (projects run side by side): a target's tests share its state, reset
+  // the mock before each test, and spend one rate budget.
+  workers: targets.length,
   fullyParallel: false,
   // Each request has its own limit (HARNESS_REQUEST_TIMEOUT_MS); this only bounds a whole test.
   timeout: Math.max(60_000, settings.requestTimeoutMs * 6),
-  reporter: isCI
-    ? [['dot'], ['blob', { outputDir: resolve(reports, 'blob') }], ...common, traceReporter]
-    : [['list'], ...common, traceReporter],
+  reporter:
+    isCI || isSharded
+      ? [[isCI ? 'dot' : 'list'], ['blob', { outputDir: resolve(reports, 'blob') }], ...common]
+      : [['list'], ...common],
   globalSetup: './fixtures/preflight.ts',
   use: {
-    // Traces record raw headers and bodies (tokens, codes); the trace redactor masks them.
-    trace: isTraceOn ? 'retain-on-failure' : 'off',
+    // Traces record raw headers and bodies (tokens, codes): off unless asked for.
+    trace: process.env.HARNESS_TRACE === 'on' ? 'retain-on-failure' : 'off',
   },
-  projects: [{ name: target.name }],
-  ...(target.kind === 'mock'
+  metadata: { [runMetadataKey]: runMetadata },
+  projects: targets.map((each) => ({
+    name: each.target.name,
+    workers: 1,
+    metadata: { [targetMetadataKey]: describeTarget(each) },
+  })),
+  ...(hasMock
     ? {
         webServer: {
           command: mockCommand,

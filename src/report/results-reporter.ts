@@ -2,6 +2,10 @@
  * The Playwright reporter behind `reports/results.json` and `reports/matrix.html`. It collects
  * each test's cells, outcome and attached exchanges, rolls them up per cell and target, runs the
  * coverage guard, and tells harness errors apart from conformance failures.
+ *
+ * It reads targets and tuning from the run's metadata (see run-metadata.ts), never from the
+ * settings, so it works the same in a test run and under `playwright merge-reports`
+ * (merge.config.ts), where the shards' blob reports carry the tests, attachments and metadata.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -19,8 +23,9 @@ import { loadSpec, specFiles } from '../contract/spec.ts';
 import { renderMatrix } from './matrix.ts';
 import type { HarnessError, RunResults, TargetResult } from './results.ts';
 import { buildResults, type CollectedTest } from './rollup.ts';
+import { isFilteredByArguments, readRunMetadata, readTargetMetadata } from './run-metadata.ts';
 
-/** Options given in playwright.config.ts. */
+/** Options given in playwright.config.ts and merge.config.ts: where things are, nothing else. */
 export interface ResultsReporterOptions {
   /** Where results.json goes. */
   outputFile: string;
@@ -28,12 +33,8 @@ export interface ResultsReporterOptions {
   matrixFile: string;
   /** The Playwright HTML report folder, to link cells to tests. */
   htmlReportDir: string;
-  target: { name: string; kind: 'mock' | 'live'; baseUrl?: string };
   /** The folder holding the suites, for the coverage guard's "was every file loaded?". */
   suitesDir: string;
-  seed: number;
-  strictProfile: boolean;
-  warningsAsFailures: boolean;
 }
 
 function readToolVersion(): { name: string; version: string } {
@@ -46,7 +47,8 @@ function readToolVersion(): { name: string; version: string } {
 /** Masks secrets the main process knows of (configured client secrets) and secret shapes. */
 function registerKnownSecrets(): void {
   for (const [name, value] of Object.entries(process.env)) {
-    if (/SECRET$/.test(name)) defaultRedactor.addSecret(value);
+    // SAIL_CLIENT_SECRET, MOCK_APP_CLIENT_SECRET, and per tenant SAIL_CLIENT_SECRET__ACME.
+    if (/SECRET(__\w+)?$/.test(name)) defaultRedactor.addSecret(value);
   }
 }
 
@@ -94,13 +96,14 @@ export default class ResultsReporter implements Reporter {
   #isFiltered(): boolean {
     const config = this.#config;
     if (!config || !this.#root) return true;
+    // A shard is a filtered run; merging the shards' blobs clears `shard` and restores the whole.
     if (config.shard || config.grepInvert) return true;
     const greps = Array.isArray(config.grep) ? config.grep : [config.grep];
     if (greps.some((grep) => grep.source !== '.*')) return true;
-    // --grep and friends given on the command line do not show in FullConfig.
-    const filterFlags =
-      /^(-g|--grep|--grep-invert|--last-failed|--only-changed|--shard|--test-list)(=|$)/;
-    if (process.argv.some((arg) => filterFlags.test(arg))) return true;
+    // --grep and friends given on the command line do not show in FullConfig: the config
+    // records them (also for merge-reports, whose own command line has none).
+    if (readRunMetadata(config.metadata)?.filteredByArguments) return true;
+    if (isFilteredByArguments(process.argv)) return true;
 
     const loaded = new Set(
       this.#root.suites.flatMap((project) =>
@@ -114,21 +117,44 @@ export default class ResultsReporter implements Reporter {
     return onDisk.some((file) => !loaded.has(file));
   }
 
+  /** The run's targets, one per project, from the metadata playwright.config.ts wrote. */
+  #targets(): TargetResult[] {
+    const targets = new Map<string, TargetResult>();
+    // Merged blobs repeat each project once per shard.
+    for (const project of this.#root?.suites ?? []) {
+      const described = readTargetMetadata(project.project()?.metadata);
+      const name = described?.name ?? project.title;
+      if (targets.has(name)) continue;
+      const kind = described?.kind ?? (name === 'mock' ? 'mock' : 'live');
+      // The embedded mock's address is known only inside its own run (MOCK_URL); merged shards
+      // each had their own, so a merged file has none.
+      const baseUrl = described?.baseUrl ?? (kind === 'mock' ? process.env.MOCK_URL : undefined);
+      targets.set(name, {
+        name,
+        kind,
+        baseUrl: baseUrl ? defaultRedactor.maskUrl(baseUrl).replace(/\/+$/, '') : null,
+      });
+    }
+
+    return [...targets.values()];
+  }
+
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
     const options = this.#options;
     const spec = await loadSpec(specFiles.mfaController);
-    const baseUrl = options.target.baseUrl ?? process.env.MOCK_URL ?? null;
-    const target: TargetResult = {
-      name: options.target.name,
-      kind: options.target.kind,
-      baseUrl: baseUrl ? defaultRedactor.maskUrl(baseUrl).replace(/\/+$/, '') : null,
-    };
+    const tuning = readRunMetadata(this.#config?.metadata);
+    if (!tuning) {
+      this.#runErrors.push({
+        code: 'RUN_ERROR',
+        message: 'the run carries no harness metadata: run it with playwright.config.ts',
+      });
+    }
     const tests = (this.#root?.allTests() ?? []).map(
       (test) => this.#collected.get(test.id) ?? { test, results: [], errors: [] },
     );
     const results: RunResults = buildResults({
       spec,
-      target,
+      targets: this.#targets(),
       tests,
       runErrors: this.#runErrors,
       filtered: this.#isFiltered(),
@@ -140,11 +166,12 @@ export default class ResultsReporter implements Reporter {
       run: {
         tool: readToolVersion(),
         spec: { title: spec.title, version: spec.version },
-        startedAt: this.#startedAt.toISOString(),
+        // Under merge-reports, the earliest shard's start.
+        startedAt: (result.startTime ?? this.#startedAt).toISOString(),
         durationMs: Math.round(result.duration),
-        seed: options.seed,
-        strictProfile: options.strictProfile,
-        warningsAsFailures: options.warningsAsFailures,
+        seed: tuning?.seed ?? 0,
+        strictProfile: tuning?.strictProfile ?? true,
+        warningsAsFailures: tuning?.warningsAsFailures ?? false,
         status: result.status,
       },
     });

@@ -39,7 +39,8 @@ export interface CollectedTest {
 /** Everything `buildResults` needs. */
 export interface RollupInput {
   spec: LoadedSpec;
-  target: TargetResult;
+  /** The run's targets, one per Playwright project; a test belongs to its project's target. */
+  targets: TargetResult[];
   tests: CollectedTest[];
   runErrors: HarnessError[];
   filtered: boolean;
@@ -74,6 +75,11 @@ export function documentedCells(spec: LoadedSpec): Array<{ operationId: string; 
   }
 
   return cells;
+}
+
+/** The target a test ran against: its Playwright project's name. */
+function targetOf(test: TestCase, input: RollupInput): string {
+  return test.parent.project()?.name ?? input.targets[0]?.name ?? '';
 }
 
 /** The spec file a test belongs to (its location may be a shared helper in fixtures/). */
@@ -121,7 +127,7 @@ function factsOf(input: RollupInput, collected: CollectedTest, errors: HarnessEr
     title: test.titlePath().slice(3).join(' > ') || test.title,
     file: relative(input.rootDir, fileOf(test)),
     line: test.location.line,
-    target: input.target.name,
+    target: targetOf(test, input),
     outcome,
     flaky: test.outcome() === 'flaky',
     durationMs: Math.round(results.reduce((sum, result) => sum + result.duration, 0)),
@@ -194,13 +200,17 @@ function verdictOf(
   return { verdict: 'not_exercised', reason: reasons.join('; ') };
 }
 
-/** Builds the results file from what the reporter collected. */
-export function buildResults(input: RollupInput): RunResults {
-  const harnessErrors: HarnessError[] = [...input.runErrors];
-  const facts = input.tests.map((collected) => factsOf(input, collected, harnessErrors));
+/** The documented cells of one target, rolled up from that target's tests. */
+function cellsOf(
+  input: RollupInput,
+  target: TargetResult,
+  facts: TestFacts[],
+  harnessErrors: HarnessError[],
+): CellResult[] {
   const cells: CellResult[] = [];
   const documented = documentedCells(input.spec);
   const cellKeys = new Set(documented.map((c) => `${c.operationId} ${c.status}`));
+  const gapWhere = input.targets.length > 1 ? ` on ${target.name}` : '';
 
   for (const { operationId, status } of documented) {
     const key = `${operationId} ${status}`;
@@ -214,7 +224,7 @@ export function buildResults(input: RollupInput): RunResults {
         const home = cellKeys.has(belongs) ? belongs : f.record.cells[0];
         if (home === key) {
           for (const finding of exchange.findings) {
-            findings.push({ ...finding, target: input.target.name, testId: f.record.id });
+            findings.push({ ...finding, target: target.name, testId: f.record.id });
           }
         }
         if (exchange.operationId === operationId && exchange.observedStatus === status) {
@@ -225,7 +235,7 @@ export function buildResults(input: RollupInput): RunResults {
     }
 
     const cell: CellResult = {
-      target: input.target.name,
+      target: target.name,
       operationId,
       status,
       verdict: 'not_exercised',
@@ -236,9 +246,25 @@ export function buildResults(input: RollupInput): RunResults {
     };
     Object.assign(cell, verdictOf(cell, declaring, input.filtered));
     if (declaring.length === 0 && !input.filtered) {
-      harnessErrors.push({ code: 'COVERAGE_GAP', message: `no test declares the cell ${key}` });
+      harnessErrors.push({
+        code: 'COVERAGE_GAP',
+        message: `no test declares the cell ${key}${gapWhere}`,
+      });
     }
     cells.push(cell);
+  }
+
+  return cells;
+}
+
+/** Builds the results file from what the reporter collected. */
+export function buildResults(input: RollupInput): RunResults {
+  const harnessErrors: HarnessError[] = [...input.runErrors];
+  const facts = input.tests.map((collected) => factsOf(input, collected, harnessErrors));
+  const cells: CellResult[] = [];
+  for (const target of input.targets) {
+    const own = facts.filter((f) => f.record.target === target.name);
+    cells.push(...cellsOf(input, target, own, harnessErrors));
   }
 
   const count = <T extends string>(values: T[], keys: readonly T[]) =>
@@ -252,12 +278,14 @@ export function buildResults(input: RollupInput): RunResults {
   return {
     formatVersion: resultsFormatVersion,
     run: { ...input.run, filtered: input.filtered },
-    targets: [input.target],
+    targets: input.targets,
     cells,
     tests: facts.map((f) => f.record),
-    latency: operationLatencies(
-      input.target.name,
-      facts.flatMap((f) => f.exchanges),
+    latency: input.targets.flatMap((target) =>
+      operationLatencies(
+        target.name,
+        facts.filter((f) => f.record.target === target.name).flatMap((f) => f.exchanges),
+      ),
     ),
     harnessErrors,
     summary: {
