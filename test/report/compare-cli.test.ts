@@ -14,7 +14,7 @@ const tsx = resolve(root, 'node_modules/.bin/tsx');
 
 /** Runs the CLI in a fresh folder (which also holds the default reports/ dir). */
 function runCompare(args: string[], cwd: string) {
-  const env = { ...process.env, FORCE_COLOR: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
   delete env.HARNESS_REPORTS_DIR;
   const run = spawnSync(tsx, [join(root, 'src/cli/compare.ts'), ...args], {
     cwd,
