@@ -98,6 +98,9 @@ export function classify(
   return compatible;
 }
 
+/** Every rule the diff knows, for tests that make sure each one is exercised. */
+export const knownRules = [...Object.keys(fixed), ...Object.keys(bySide), 'body-added'] as RuleId[];
+
 /** Class names as the reports print them, in report order. */
 export const classLabels: Record<ChangeClass, string> = {
   'breaking-client': 'breaking for clients',
