@@ -6,20 +6,12 @@
  *   request), 3 the harness itself broke (an exception, a reporter error, no results file).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
-import { exitCodeOf, type RunResults } from '../report/results.ts';
+import { exitWithResults } from './results-exit.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const reportsDir = resolve(process.env.HARNESS_REPORTS_DIR?.trim() || 'reports');
-const resultsFile = resolve(reportsDir, 'results.json');
-
-function fail(code: 2 | 3, message: string): never {
-  console.error(`conformance: ${message}`);
-  process.exit(code);
-}
 
 function runPlaywright(args: string[]): Promise<number> {
   const cli = resolve(root, 'node_modules/@playwright/test/cli.js');
@@ -38,56 +30,9 @@ function runPlaywright(args: string[]): Promise<number> {
   });
 }
 
-function readResults(): RunResults {
-  if (!existsSync(resultsFile)) {
-    fail(3, `${resultsFile} was not written: the harness broke before or while reporting`);
-  }
-
-  let results: unknown;
-  try {
-    results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-  } catch (error) {
-    fail(3, `${resultsFile} is unreadable: ${(error as Error).message}`);
-  }
-
-  const schema = JSON.parse(
-    readFileSync(resolve(root, 'src/report/results.schema.json'), 'utf8'),
-  ) as object;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  const validate = ajv.compile(schema);
-  if (!validate(results)) {
-    fail(3, `${resultsFile} does not match its schema: ${ajv.errorsText(validate.errors)}`);
-  }
-
-  return results as RunResults;
-}
-
-function summarise(results: RunResults, code: number): string {
-  const { cells, findings } = results.summary;
-  const parts = [
-    `${cells.passed} passed`,
-    `${cells.failed} failed`,
-    `${cells.not_exercised} not exercised`,
-    `${cells.not_provokable} not provokable`,
-  ];
-  const lines = [
-    `conformance: ${results.cells.length} cells: ${parts.join(', ')}; ${findings.failure} failure findings, ${findings.warning} warnings`,
-    ...results.harnessErrors.map(
-      (error) => `conformance: harness error (${error.code}): ${error.message}`,
-    ),
-    `conformance: matrix ${resolve(reportsDir, 'matrix.html')}, results ${resultsFile}; exit ${code}`,
-  ];
-
-  return lines.join('\n');
-}
-
-rmSync(resultsFile, { force: true });
+rmSync(resolve(reportsDir, 'results.json'), { force: true });
 const playwrightExit = await runPlaywright(process.argv.slice(2));
 // playwright.config.ts and its global setup exit with 2 on a bad setting, before any test.
 if (playwrightExit === 2) process.exit(2);
 
-const results = readResults();
-const code = exitCodeOf(results, playwrightExit);
-console.log(summarise(results, code));
-process.exit(code);
+exitWithResults(reportsDir, playwrightExit);
