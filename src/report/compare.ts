@@ -79,6 +79,16 @@ const verdictWords: Record<CellVerdict, string> = {
   not_provokable: 'not provokable',
 };
 
+const detailLength = 160;
+
+/** The first line of a reason or message, trimmed, so each change stays on one line. */
+function oneLine(text: string): string {
+  const line = text.split('\n').find((part) => part.trim() !== '') ?? '';
+  const flat = line.replace(/\s+/g, ' ').trim();
+
+  return flat.length > detailLength ? `${flat.slice(0, detailLength)}...` : flat;
+}
+
 function labelOf(results: RunResults): RunLabel {
   return {
     startedAt: results.run.startedAt,
@@ -117,7 +127,7 @@ function compareCells(target: string, before: CellResult[], after: CellResult[])
     if (was.verdict === now.verdict) continue;
 
     const transition = `${verdictWords[was.verdict]} -> ${verdictWords[now.verdict]}`;
-    const why = now.reason ? ` (${now.reason})` : '';
+    const why = now.reason ? ` (${oneLine(now.reason)})` : '';
     // A cell that stops passing lost its proof, whether it now fails or is no longer exercised
     // (a dead test or a filtered run would otherwise hide a failure). Any cell that starts
     // failing regresses too.
@@ -163,7 +173,7 @@ function bareMediaType(received: string): string {
  */
 function factsOf(finding: ReportedFinding, cell: string): FindingFacts {
   const where = `${finding.operation} ${finding.status}`;
-  const base = { cell, severity: finding.severity, message: finding.message };
+  const base = { cell, severity: finding.severity, message: oneLine(finding.message) };
   if (finding.check === 'status_documented') {
     return {
       ...base,
