@@ -1,8 +1,11 @@
 /**
- * The conformance matrix page (`reports/matrix.html`): per target, operations x documented
- * codes, each cell coloured by verdict, with its findings (strict-profile warnings included) and
- * links to its tests in Playwright's HTML report. One self-contained file: inline CSS, no script.
+ * The conformance matrix page (`reports/matrix.html`): operations x documented codes, each cell
+ * coloured by verdict, with its findings (strict-profile warnings included) and links to its
+ * tests in Playwright's HTML report. With several targets, one row per cell and one column per
+ * target, then the cells where a target differs from the mock (or the first target). One
+ * self-contained file: inline CSS, no script.
  */
+import { referenceTarget, type TargetDifference, targetDifferences } from './differences.ts';
 import type { CellResult, CellVerdict, RunResults, TargetResult } from './results.ts';
 
 const verdictLabels: Record<CellVerdict, string> = {
@@ -34,6 +37,7 @@ a.verdict { color: inherit; }
 details { margin-top: .25rem; font-size: 12px; }
 details ul { margin: .25rem 0 0; padding-left: 1rem; }
 a { color: #0b57a4; }
+.differences td { font-size: 13px; }
 .legend span { display: inline-block; padding: .1rem .5rem; margin-right: .4rem; border: 1px solid #c9d1d9; }
 .legend span.fail, .legend span.warn { border: 0; margin: 0 .25rem 0 .6rem; }
 `;
@@ -111,6 +115,65 @@ function renderTarget(target: TargetResult, results: RunResults): string {
 <table>${header}${rows.join('\n')}</table>`;
 }
 
+function targetHeading(target: TargetResult): string {
+  const where = target.baseUrl ? `<br><small>${escapeHtml(target.baseUrl)}</small>` : '';
+
+  return `<th>${escapeHtml(target.name)} (${target.kind})${where}</th>`;
+}
+
+/** Several targets: one row per documented cell, the targets side by side. */
+function renderSideBySide(results: RunResults): string {
+  const { targets } = results;
+  const first = targets[0]?.name;
+  const rows = results.cells
+    .filter((cell) => cell.target === first)
+    .map((row) => {
+      const columns = targets.map((target) => {
+        const cell = results.cells.find(
+          (c) =>
+            c.target === target.name &&
+            c.operationId === row.operationId &&
+            c.status === row.status,
+        );
+        return cell ? renderCell(cell, results) : '<td>-</td>';
+      });
+      return `<tr><th><code>${escapeHtml(row.operationId)}</code></th><th>${row.status}</th>${columns.join('')}</tr>`;
+    });
+
+  return `<h2>Targets side by side</h2>
+<table><tr><th>operation</th><th>status</th>${targets.map(targetHeading).join('')}</tr>
+${rows.join('\n')}</table>`;
+}
+
+function renderDifference(difference: TargetDifference): string {
+  const { reference, other } = difference;
+  const list = (keys: string[]) =>
+    keys.length > 0 ? keys.map((key) => `<code>${escapeHtml(key)}</code>`).join('<br>') : '-';
+
+  return `<tr><td><code>${escapeHtml(difference.operationId)}</code> ${difference.status}</td><td>${escapeHtml(other.target)}</td><td class="${reference.verdict}">${verdictLabels[reference.verdict]}</td><td class="${other.verdict}">${verdictLabels[other.verdict]}</td><td>${list(difference.onlyOnReference)}</td><td>${list(difference.onlyOnOther)}</td></tr>`;
+}
+
+/** The cells whose verdict or findings differ between the reference target and another. */
+function renderDifferences(results: RunResults): string {
+  const reference = referenceTarget(results);
+  if (!reference) return '';
+  const differences = targetDifferences(results);
+  const title =
+    reference.kind === 'mock'
+      ? 'Differences: mock versus live'
+      : `Differences from ${escapeHtml(reference.name)}`;
+  if (differences.length === 0) {
+    return `<h2>${title}</h2>
+<p class="differences-none">None: every cell has the same verdict and findings on every target.</p>`;
+  }
+  const name = escapeHtml(reference.name);
+
+  return `<h2>${title}</h2>
+<p>${differences.length} cell${differences.length > 1 ? 's' : ''} where a target's verdict or findings differ from ${name}'s.</p>
+<table class="differences"><tr><th>cell</th><th>target</th><th>${name}</th><th>target's verdict</th><th>findings only on ${name}</th><th>findings only on the target</th></tr>
+${differences.map(renderDifference).join('\n')}</table>`;
+}
+
 /** Renders the whole page from a results file. */
 export function renderMatrix(results: RunResults): string {
   const { run, summary } = results;
@@ -133,7 +196,11 @@ export function renderMatrix(results: RunResults): string {
 <p class="meta">${escapeHtml(run.spec.title)} ${escapeHtml(run.spec.version)} &middot; ${escapeHtml(run.tool.name)} ${escapeHtml(run.tool.version)} &middot; started ${escapeHtml(run.startedAt)} &middot; ${Math.round(run.durationMs / 1000)} s &middot; seed ${run.seed} &middot; strict profile ${run.strictProfile ? 'on' : 'off'}${run.warningsAsFailures ? ' (warnings fail)' : ''}${run.filtered ? ' &middot; filtered run' : ''}</p>
 <p>${counts}; ${summary.findings.failure} failure findings, ${summary.findings.warning} warnings.</p>
 <p class="legend">${legend}<span class="fail">failures</span> fail the cell<span class="warn">strict warnings</span> strict-profile findings, ${run.warningsAsFailures ? 'counted as failures in this run' : 'reported only'}</p>
-${results.targets.map((target) => renderTarget(target, results)).join('\n')}
+${
+  results.targets.length > 1
+    ? `${renderSideBySide(results)}\n${renderDifferences(results)}`
+    : results.targets.map((target) => renderTarget(target, results)).join('\n')
+}
 ${results.harnessErrors.length > 0 ? `<h2>Harness errors</h2><ul>${results.harnessErrors.map((e) => `<li><code>${e.code}</code> ${escapeHtml(e.message)}</li>`).join('')}</ul>` : ''}
 </body>
 </html>
