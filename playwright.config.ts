@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, type ReporterDescription } from '@playwright/test';
 import { exitOnUsageError } from './fixtures/preflight.ts';
-import { loadTargets, type Settings } from './fixtures/settings.ts';
+import { loadTargets, type Settings, SettingsError } from './fixtures/settings.ts';
 import type { ResultsReporterOptions } from './src/report/results-reporter.ts';
 import {
   isFilteredByArguments,
@@ -18,6 +18,7 @@ import {
   type TargetMetadata,
   targetMetadataKey,
 } from './src/report/run-metadata.ts';
+import type { TraceRedactorOptions } from './src/report/trace-redactor.ts';
 
 const isCI = Boolean(process.env.CI);
 
@@ -57,6 +58,31 @@ function describeTarget({ target }: Settings): TargetMetadata {
     : { name: target.name, kind: target.kind };
 }
 
+/** HARNESS_TRACE: keep traces of failed tests (on by default; the trace redactor masks them). */
+const traceSetting = process.env.HARNESS_TRACE?.trim().toLowerCase() || 'on';
+if (!['on', 'off', '1', '0', 'true', 'false', 'yes', 'no'].includes(traceSetting)) {
+  exitOnUsageError(
+    new SettingsError('HARNESS_TRACE', `"${traceSetting}" is not on or off`, 'use on or off'),
+  );
+}
+const isTraceOn = ['on', '1', 'true', 'yes'].includes(traceSetting);
+
+const traceRedaction: TraceRedactorOptions = {
+  reportsDir: reports,
+  // Every configured client secret: of the settings (the embedded mock's defaults included) and
+  // any *SECRET variable, such as another tenant's SAIL_CLIENT_SECRET__<TENANT>.
+  secrets: [
+    ...targets.flatMap((each) => Object.values(each.credentials).map((c) => c.clientSecret)),
+    ...Object.entries(process.env)
+      .filter(([name]) => /SECRET(__\w+)?$/.test(name))
+      .map(([, value]) => value ?? ''),
+  ],
+};
+
+// Last: Playwright calls each reporter's onEnd in turn, so the HTML and blob reporters have
+// copied the traces by the time this one rewrites every archive under the reports folder.
+const traceReporter: ReporterDescription = ['./src/report/trace-redactor.ts', traceRedaction];
+
 const common: ReporterDescription[] = [
   ['html', { outputFolder: htmlReportDir, open: 'never' }],
   ['junit', { outputFile: resolve(reports, 'junit.xml') }],
@@ -85,12 +111,17 @@ export default defineConfig({
   timeout: Math.max(60_000, settings.requestTimeoutMs * 6),
   reporter:
     isCI || isSharded
-      ? [[isCI ? 'dot' : 'list'], ['blob', { outputDir: resolve(reports, 'blob') }], ...common]
-      : [['list'], ...common],
+      ? [
+          [isCI ? 'dot' : 'list'],
+          ['blob', { outputDir: resolve(reports, 'blob') }],
+          ...common,
+          traceReporter,
+        ]
+      : [['list'], ...common, traceReporter],
   globalSetup: './fixtures/preflight.ts',
   use: {
-    // Traces record raw headers and bodies (tokens, codes): off unless asked for.
-    trace: process.env.HARNESS_TRACE === 'on' ? 'retain-on-failure' : 'off',
+    // Traces record raw headers and bodies (tokens, codes); the trace redactor masks them.
+    trace: isTraceOn ? 'retain-on-failure' : 'off',
   },
   metadata: { [runMetadataKey]: runMetadata },
   projects: targets.map((each) => ({
