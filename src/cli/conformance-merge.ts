@@ -1,7 +1,7 @@
 /**
  * `npm run conformance:merge -- [blob folders...]`: for sharded runs. Gathers the blob reports
  * (`report-<shard>.zip`) the shards wrote to reports/blob, from one or more folders (searched
- * recursively, as CI artifact downloads nest them), merges them with merge.config.ts into the
+ * recursively, as CI artifact downloads nest them; other zips such as traces are skipped), merges them with merge.config.ts into the
  * same HTML report, junit.xml, results.json and matrix as one unsharded run, then exits with the
  * code that run would have earned: 0, 1 or 3 (see README, Exit codes); 2 when no blob is found.
  */
@@ -20,7 +20,8 @@ function blobFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
     if (statSync(path).isDirectory()) return blobFiles(path);
-    return name.endsWith('.zip') ? [path] : [];
+    // Blob reports are report.zip or report-<shard>.zip; traces and other zips are not blobs.
+    return /^report.*\.zip$/.test(name) ? [path] : [];
   });
 }
 
@@ -77,7 +78,7 @@ if (blobs.count === 0) {
   rmSync(blobs.folder, { recursive: true, force: true });
   fail(
     2,
-    `no blob report (*.zip) in ${folders.join(', ')}; run the shards with --shard=i/n first`,
+    `no blob report (report*.zip) in ${folders.join(', ')}; run the shards with --shard=i/n first`,
     tool,
   );
 }
