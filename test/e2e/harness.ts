@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
 import type { RunResults } from '../../src/report/results.ts';
 
 export const root = resolve(import.meta.dirname, '../..');
@@ -131,27 +131,21 @@ export const mockSecrets = {
   app: 'mock-app-secret',
 };
 
-/** The entries of a zip archive (stored or deflated), as text: enough for Playwright's reports. */
-export function unzipText(zip: Buffer): string[] {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0) return [];
-  const count = zip.readUInt16LE(end + 10);
-  let entry = zip.readUInt32LE(end + 16);
-  const texts: string[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const method = zip.readUInt16LE(entry + 10);
-    const size = zip.readUInt32LE(entry + 20);
-    const nameLength = zip.readUInt16LE(entry + 28);
-    const extraLength = zip.readUInt16LE(entry + 30);
-    const commentLength = zip.readUInt16LE(entry + 32);
-    const local = zip.readUInt32LE(entry + 42);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    texts.push((method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    entry += 46 + nameLength + extraLength + commentLength;
-  }
+/**
+ * The entries of a zip archive as text, nested archives (a blob report's traces) unpacked too.
+ * Base64 request bodies a trace records (`"postData":"..."`) are decoded and added, so a grep
+ * sees what the trace viewer would show.
+ */
+export function unzipText(zip: Uint8Array): string[] {
+  return Object.entries(unzipSync(zip)).flatMap(([name, data]) => {
+    if (name.endsWith('.zip')) return unzipText(data);
+    const text = Buffer.from(data).toString('utf8');
+    const bodies = [...text.matchAll(/"postData":"([A-Za-z0-9+/=]+)"/g)].map((match) =>
+      Buffer.from(match[1] ?? '', 'base64').toString('utf8'),
+    );
 
-  return texts;
+    return [text, ...bodies];
+  });
 }
 
 /**

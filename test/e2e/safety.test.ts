@@ -1,10 +1,19 @@
 /**
  * What must hold even when a run goes wrong: a stalled tenant ends the run quickly with
- * `response_timely` findings, and no report of a failed run carries a secret.
+ * `response_timely` findings, and no report of a failed run carries a secret, traces included.
  */
 import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { listFiles, readableText, runConformance, startMock, tenantSettings } from './harness.ts';
+import { unzipSync } from 'fflate';
+import {
+  listFiles,
+  readableText,
+  root,
+  runConformance,
+  startMock,
+  tenantSettings,
+} from './harness.ts';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -94,14 +103,46 @@ test('no report of a failed run carries a secret', async () => {
       /Bearer (?!<redacted>)[A-Za-z0-9._~+/-]{8,}/, // a bearer token
       /AUTH\|[^|\s"]+\|[^:\s"]+:APP\|/, // a Duo Web signed response
     ];
-    const files = [codeRun.reportsDir, fullRun.reportsDir].flatMap(listFiles);
+    // With traces, the HTML report carries Playwright's trace viewer app under html/trace/: no
+    // run data, only the bundled app (whose CSS colour names could match seeded answers), so it
+    // is checked to be that app byte for byte and left out of the grep.
+    const viewer = join(root, 'node_modules/playwright-core/lib/vite/traceViewer');
+    const files = [codeRun.reportsDir, fullRun.reportsDir].flatMap((dir) =>
+      listFiles(dir).filter((file) => {
+        const app = relative(join(dir, 'html/trace'), file);
+        if (app.startsWith('..')) return true;
+        expect(readFileSync(file).equals(readFileSync(join(viewer, app))), file).toBe(true);
+        return false;
+      }),
+    );
     expect(files.length).toBeGreaterThan(10);
+    // Traces are kept for failed tests by default: each test's own and the HTML report's copy.
+    const traces = files.filter((file) => file.endsWith('.zip'));
+    expect(
+      traces.filter((file) => /test-output\/.+\/trace\.zip$/.test(file)).length,
+    ).toBeGreaterThan(10);
+    expect(
+      traces.filter((file) => /html\/data\/[0-9a-f]{40}\.zip$/.test(file)).length,
+    ).toBeGreaterThan(10);
+    // Still a trace after redaction: the archive reads back and every event line is JSON.
+    let networkEntries = 0;
+    for (const trace of traces) {
+      for (const [name, data] of Object.entries(unzipSync(readFileSync(trace)))) {
+        if (!/\.(trace|network)$/.test(name)) continue;
+        const events = Buffer.from(data).toString('utf8').split('\n').filter(Boolean);
+        for (const line of events) expect(() => JSON.parse(line), `${trace} ${name}`).not.toThrow();
+        if (name.endsWith('.network')) networkEntries += events.length;
+      }
+    }
+    expect(networkEntries).toBeGreaterThan(10);
     const leaks: string[] = [];
     let masked = 0;
+    let maskedInTraces = 0;
     for (const file of files) {
       const text = readableText(file);
       const whole = readFileSync(file).toString('latin1');
       masked += text.split('<redacted>').length - 1;
+      if (file.endsWith('.zip')) maskedInTraces += text.split('<redacted>').length - 1;
       for (const secret of literal)
         if (text.includes(secret)) leaks.push(`${file}: ${secret.slice(0, 3)}...`);
       for (const shape of shapes)
@@ -110,6 +151,8 @@ test('no report of a failed run carries a secret', async () => {
     expect(leaks).toEqual([]);
     // The grep reads the exchanges themselves: the masks the redactor left are there to see.
     expect(masked).toBeGreaterThan(100);
+    // The traces held secrets (tokens, client secrets, codes) that the trace redactor masked.
+    expect(maskedInTraces).toBeGreaterThan(100);
     expect(codeRun.stdout + codeRun.stderr + fullRun.stdout + fullRun.stderr).not.toMatch(
       new RegExp(literal.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')),
     );
