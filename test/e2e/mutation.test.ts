@@ -183,6 +183,26 @@ test('the conforming mock passes every suite clean', async () => {
   expect(findingsOf(run).filter((finding) => finding.severity === 'failure')).toEqual([]);
 });
 
+test('a profile whose check is switched off is scored as missed', async () => {
+  // The strict profile off silences keys_documented: the deviation goes through unnoticed.
+  const profile = profiles.find((candidate) => candidate.name === 'token-auth-undocumented-key');
+  test.skip(!profile, 'the mock no longer lists token-auth-undocumented-key');
+  if (!profile) return;
+  const grep = grepFor(profile);
+  const run = await runConformance(
+    { ...runSettings, HARNESS_MOCK_PROFILE: profile.name, HARNESS_STRICT_PROFILE: 'off' },
+    ['--grep', grep],
+  );
+  const outcome = outcomeOf(profile, run, grep);
+
+  expect(outcome.code, outcome.output).toBe(0);
+  expect(outcome.caught).toEqual([]);
+  const score = scoreOf([{ profile, outcome }]);
+  expect(score.score).toBe('0/1');
+  expect(score.missed).toEqual([profile.name]);
+  expect(score.text).toContain('MISSED (meant for keys_documented)');
+});
+
 for (const [index, profile] of profiles.entries()) {
   test(`profile ${profile.name} is caught by ${profile.caughtBy}`, async () => {
     const pending = outcomeFor(index);
@@ -208,35 +228,41 @@ for (const [index, profile] of profiles.entries()) {
   });
 }
 
+/** The score line and one row per profile: the check that caught it, or MISSED. */
+function scoreOf(outcomes: Array<{ profile: ProfileView; outcome: Outcome }>) {
+  const rows = outcomes.map(({ profile, outcome }) => {
+    const severity = outcome.caught.some((f) => f.severity === 'failure') ? 'failure' : 'warning';
+    return {
+      profile: profile.name,
+      verdict:
+        outcome.caught.length > 0
+          ? `caught by ${profile.caughtBy} (${severity})`
+          : `MISSED (meant for ${profile.caughtBy})`,
+    };
+  });
+  const caught = outcomes.filter(({ outcome }) => outcome.caught.length > 0).length;
+  const width = Math.max(...rows.map((row) => row.profile.length));
+  const table = rows.map((row) => `${row.profile.padEnd(width)}  ${row.verdict}`).join('\n');
+
+  return {
+    score: `${caught}/${rows.length}`,
+    text: `mutation score: ${caught}/${rows.length} deviation profiles caught\n${table}\n`,
+    missed: rows.filter((row) => row.verdict.startsWith('MISSED')).map((row) => row.profile),
+  };
+}
+
 test('mutation score: every profile is caught by the check it names', async () => {
-  const rows: Array<{ profile: string; caughtBy: string; caught: boolean; severity: string }> = [];
+  const outcomes: Array<{ profile: ProfileView; outcome: Outcome }> = [];
   for (const [index, profile] of profiles.entries()) {
     outcomeFor(index + 1);
-    const { caught } = (await outcomeFor(index)) as Outcome;
-    rows.push({
-      profile: profile.name,
-      caughtBy: profile.caughtBy,
-      caught: caught.length > 0,
-      severity: caught.some((f) => f.severity === 'failure') ? 'failure' : 'warning',
-    });
+    outcomes.push({ profile, outcome: (await outcomeFor(index)) as Outcome });
   }
-  const score = rows.filter((row) => row.caught).length;
-  const width = Math.max(...rows.map((row) => row.profile.length));
-  const table = rows
-    .map(
-      (row) =>
-        `${row.profile.padEnd(width)}  ${row.caught ? `caught by ${row.caughtBy} (${row.severity})` : `MISSED (meant for ${row.caughtBy})`}`,
-    )
-    .join('\n');
-  const line = `mutation score: ${score}/${rows.length} deviation profiles caught`;
+  const { score, text, missed } = scoreOf(outcomes);
 
-  await test.info().attach('mutation-score.txt', {
-    body: `${line}\n${table}\n`,
-    contentType: 'text/plain',
-  });
-  test.info().annotations.push({ type: 'mutation score', description: `${score}/${rows.length}` });
-  // The score is this file's output: one line, plus the table, on the runner's stdout.
-  process.stdout.write(`${line}\n${table}\n`);
+  await test.info().attach('mutation-score.txt', { body: text, contentType: 'text/plain' });
+  test.info().annotations.push({ type: 'mutation score', description: score });
+  // The score is this file's output, on the runner's stdout.
+  process.stdout.write(text);
 
-  expect(rows.filter((row) => !row.caught)).toEqual([]);
+  expect(missed).toEqual([]);
 });
