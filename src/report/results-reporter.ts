@@ -9,6 +9,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type {
   FullConfig,
   FullResult,
@@ -52,6 +53,15 @@ function registerKnownSecrets(): void {
   }
 }
 
+/** Whether Playwright reports that `--max-failures` ended the run. */
+function isStoppedEarly(message: string, config: FullConfig | undefined): boolean {
+  const plain = stripVTControlCharacters(message);
+  return (
+    Boolean(config?.maxFailures) &&
+    /^Testing stopped early after \d+ maximum allowed failures/.test(plain)
+  );
+}
+
 function errorText(error: TestError): string {
   return defaultRedactor.maskText(error.message ?? error.value ?? 'unknown error');
 }
@@ -60,6 +70,7 @@ export default class ResultsReporter implements Reporter {
   readonly #options: ResultsReporterOptions;
   readonly #collected = new Map<string, CollectedTest>();
   readonly #runErrors: HarnessError[] = [];
+  #stoppedEarly = false;
   #config: FullConfig | undefined;
   #root: Suite | undefined;
   #startedAt = new Date();
@@ -89,13 +100,21 @@ export default class ResultsReporter implements Reporter {
   }
 
   onError(error: TestError): void {
-    this.#runErrors.push({ code: 'RUN_ERROR', message: errorText(error) });
+    const message = errorText(error);
+    // `--max-failures` (-x) stopping the run is the user's choice, not a harness fault: the
+    // failures that stopped it decide the exit code, and the tests left out make it filtered.
+    if (isStoppedEarly(message, this.#config)) {
+      this.#stoppedEarly = true;
+      return;
+    }
+
+    this.#runErrors.push({ code: 'RUN_ERROR', message });
   }
 
   /** Whether --grep, --shard, test.only or a file filter left tests out of this run. */
   #isFiltered(): boolean {
     const config = this.#config;
-    if (!config || !this.#root) return true;
+    if (!config || !this.#root || this.#stoppedEarly) return true;
     // A shard is a filtered run; merging the shards' blobs clears `shard` and restores the whole.
     if (config.shard || config.grepInvert) return true;
     const greps = Array.isArray(config.grep) ? config.grep : [config.grep];

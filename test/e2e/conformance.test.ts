@@ -67,6 +67,13 @@ const exitCases = [
     want: { code: 1, check: 'error_field_is_string', severity: 'failure' },
   },
   {
+    id: 'a run stopped early by --max-failures is a conformance failure, not a harness error (exit 1)',
+    given: { HARNESS_MOCK_PROFILE: 'rate-limit-no-retry-after' },
+    grep: '429',
+    args: ['--max-failures', '1'],
+    want: { code: 1, check: 'retry_after_valid', severity: 'failure' },
+  },
+  {
     id: 'an exception in a fixture is a harness error (exit 3)',
     given: { HARNESS_MOCK_PROFILE: 'no-such-profile' },
     grep: '401 without a token',
@@ -74,9 +81,10 @@ const exitCases = [
   },
 ];
 
-for (const { id, given, grep, want } of exitCases) {
+for (const { id, given, grep, want, ...rest } of exitCases) {
   test(`exit code: ${id}`, async () => {
-    const run = await runConformance(given, ['--grep', grep]);
+    const args = 'args' in rest ? rest.args : [];
+    const run = await runConformance(given, ['--grep', grep, ...args]);
 
     expect(run.code, run.stdout + run.stderr).toBe(want.code);
     expect(validateResults(run.results), ajv.errorsText(validateResults.errors)).toBe(true);
