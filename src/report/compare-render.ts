@@ -3,6 +3,7 @@
  * same order every time) and a self-contained HTML page (inline CSS, no script).
  */
 import type { Change, ChangeKind, Comparison, RunLabel, TargetComparison } from './compare.ts';
+import { escapeHtml } from './html.ts';
 
 const kindLabels: Record<ChangeKind, string> = {
   target: 'target',
@@ -74,15 +75,6 @@ export function renderComparisonText(comparison: Comparison, files: ComparedFile
   ];
 
   return `${lines.join('\n')}\n`;
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
 }
 
 const styles = `

@@ -6,6 +6,7 @@
  * self-contained file: inline CSS, no script.
  */
 import { referenceTarget, type TargetDifference, targetDifferences } from './differences.ts';
+import { escapeHtml } from './html.ts';
 import type { CellResult, CellVerdict, RunResults, TargetResult } from './results.ts';
 
 const verdictLabels: Record<CellVerdict, string> = {
@@ -41,15 +42,6 @@ a { color: #0b57a4; }
 .legend span { display: inline-block; padding: .1rem .5rem; margin-right: .4rem; border: 1px solid #c9d1d9; }
 .legend span.fail, .legend span.warn { border: 0; margin: 0 .25rem 0 .6rem; }
 `;
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 function renderCell(cell: CellResult, results: RunResults): string {
   const warnings = cell.findings.filter((finding) => finding.severity === 'warning');
