@@ -37,8 +37,20 @@ export function runConformance(
   settings: Record<string, string>,
   args: string[] = [],
 ): Promise<ConformanceRun> {
+  return runHarnessCommand('src/cli/conformance.ts', settings, args);
+}
+
+/**
+ * Runs one of the harness's commands (`src/cli/*.ts`) with settings and arguments, in a clean
+ * environment and a fresh reports folder, and reads the results file it wrote, if any.
+ */
+export function runHarnessCommand(
+  script: string,
+  settings: Record<string, string>,
+  args: string[] = [],
+): Promise<ConformanceRun> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-reports-'));
-  const child = spawn(tsx, [join(root, 'src/cli/conformance.ts'), ...args], {
+  const child = spawn(tsx, [join(root, script), ...args], {
     cwd: root,
     env: cleanEnv({ HARNESS_REPORTS_DIR: reportsDir, ...settings }),
   });

@@ -3,65 +3,21 @@
  * report, merged by `npm run conformance:merge`, give the same results.json, matrix and HTML
  * report as one unsharded run, and the same exit code.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { RunResults } from '../../src/report/results.ts';
 import { resultsFileProblems } from '../../src/report/validate-results.ts';
-import { readableText, root, runConformance } from './harness.ts';
+import { type ConformanceRun, readableText, runConformance, runHarnessCommand } from './harness.ts';
 
 test.describe.configure({ timeout: 300_000 });
 
-interface MergeRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  reportsDir: string;
-  results: RunResults | undefined;
-}
+type MergeRun = ConformanceRun;
 
 /** Runs `npm run conformance:merge -- <folders>` into a fresh reports folder. */
 function runMerge(folders: string[], settings: Record<string, string> = {}): Promise<MergeRun> {
-  const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-merged-'));
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(SAIL_|HARNESS_|MOCK_|CI$)/.test(name)) env[name] = value;
-  }
-  const child = spawn(
-    join(root, 'node_modules/.bin/tsx'),
-    [join(root, 'src/cli/conformance-merge.ts'), ...folders],
-    {
-      cwd: root,
-      env: {
-        ...env,
-        HARNESS_ENV_FILE: join(root, 'no-such.env'),
-        HARNESS_REPORTS_DIR: reportsDir,
-        ...settings,
-      },
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-
-  return new Promise((done) => {
-    child.on('close', (code) => {
-      let results: RunResults | undefined;
-      try {
-        results = JSON.parse(readFileSync(join(reportsDir, 'results.json'), 'utf8')) as RunResults;
-      } catch {
-        results = undefined;
-      }
-      done({ code, stdout, stderr, reportsDir, results });
-    });
-  });
+  return runHarnessCommand('src/cli/conformance-merge.ts', settings, folders);
 }
 
 /** What must match between runs: everything but timings, start times and mock ports. */
