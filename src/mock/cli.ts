@@ -53,7 +53,8 @@ function readSettings() {
       allowPositionals: false,
     }));
   } catch (error) {
-    fail((error as Error).message);
+    // parseArgs explains some mistakes over several lines; keep the one-line promise.
+    fail((error as Error).message.split('\n').join(' '));
   }
 
   if (values.help) {
@@ -62,33 +63,45 @@ function readSettings() {
   }
 
   const text = (flag: string, name: string) => (values[flag] as string | undefined) ?? env[name];
+  /** The flag when given, else the variable the value came from, so an error names what was set. */
+  const source = (flag: string, name: string) =>
+    values[flag] === undefined && env[name] !== undefined ? name : `--${flag}`;
   const logLevel = text('log-level', 'MOCK_LOG_LEVEL') ?? 'warn';
   if (!logLevels.includes(logLevel))
-    fail(`--log-level must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
+    fail(
+      `${source('log-level', 'MOCK_LOG_LEVEL')} must be one of ${logLevels.join(', ')}, got "${logLevel}"`,
+    );
   const controlsEnv = env.MOCK_CONTROLS;
   if (controlsEnv !== undefined && !['0', '1', 'true', 'false', ''].includes(controlsEnv)) {
     fail(`MOCK_CONTROLS must be 1 or 0, got "${controlsEnv}"`);
   }
 
   return {
-    port: readInteger('--port', text('port', 'MOCK_PORT'), 4010, 0, 65_535),
+    port: readInteger(source('port', 'MOCK_PORT'), text('port', 'MOCK_PORT'), 4010, 0, 65_535),
     host: text('host', 'MOCK_HOST') || '127.0.0.1',
-    seed: readInteger('--seed', text('seed', 'MOCK_SEED'), 1, 0),
+    seed: readInteger(source('seed', 'MOCK_SEED'), text('seed', 'MOCK_SEED'), 1, 0),
     controls: values.controls === true || controlsEnv === '1' || controlsEnv === 'true',
     rateLimit: {
-      max: readInteger('--rate-max', text('rate-max', 'MOCK_RATE_MAX'), 100, 1),
+      max: readInteger(
+        source('rate-max', 'MOCK_RATE_MAX'),
+        text('rate-max', 'MOCK_RATE_MAX'),
+        100,
+        1,
+      ),
       windowMs: readInteger(
-        '--rate-window-ms',
+        source('rate-window-ms', 'MOCK_RATE_WINDOW_MS'),
         text('rate-window-ms', 'MOCK_RATE_WINDOW_MS'),
         10_000,
         1,
       ),
     },
     logLevel,
+    hostSetting: source('host', 'MOCK_HOST'),
+    portSetting: source('port', 'MOCK_PORT'),
   };
 }
 
-const settings = readSettings();
+const { hostSetting, portSetting, ...settings } = readSettings();
 try {
   const mock = await startMockTenant(settings);
   process.stdout.write(
@@ -109,8 +122,16 @@ try {
 } catch (error) {
   if (error instanceof HarnessUsageError) fail(error.message);
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-    fail(`cannot listen on ${settings.host}:${settings.port} (${code})`);
+  const where = `${settings.host}:${settings.port}`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL') {
+    fail(
+      `${hostSetting}: cannot listen on ${where} (${code}); use an address of this machine, e.g. 127.0.0.1`,
+    );
+  }
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    fail(
+      `${portSetting}: cannot listen on ${where} (${code}); use a free port above 1023, or 0 for any`,
+    );
   }
   throw error;
 }

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { type AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startMockTenant } from '../../src/mock/server.ts';
@@ -180,7 +181,31 @@ test.describe('npm run mock (src/mock/cli.ts)', () => {
       id: 'a bad MOCK_SEED',
       args: [],
       env: { MOCK_SEED: '-1' },
-      want: /--seed must be a whole number/,
+      want: /MOCK_SEED must be a whole number/,
+    },
+    {
+      id: 'a bad MOCK_PORT (names the variable, not the flag)',
+      args: [],
+      env: { MOCK_PORT: 'abc' },
+      want: /^mock: MOCK_PORT must be a whole number, got "abc"/,
+    },
+    {
+      id: 'a negative port (parseArgs "ambiguous" on one line)',
+      args: ['--port', '-1'],
+      env: {},
+      want: /^mock: Option '--port' argument is ambiguous\..*--port=-XYZ/,
+    },
+    {
+      id: 'a host that does not resolve',
+      args: ['--host', '999.1.1.1', '--port', '0'],
+      env: {},
+      want: /^mock: --host: cannot listen on 999\.1\.1\.1:0 \(ENOTFOUND\)/,
+    },
+    {
+      id: 'a MOCK_HOST that does not resolve',
+      args: ['--port', '0'],
+      env: { MOCK_HOST: 'nonexistent.invalid' },
+      want: /^mock: MOCK_HOST: cannot listen on nonexistent\.invalid:0 \((ENOTFOUND|EAI_AGAIN)\)/,
     },
     {
       id: 'a bad MOCK_CONTROLS',
@@ -204,6 +229,25 @@ test.describe('npm run mock (src/mock/cli.ts)', () => {
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(want);
     });
+  }
+});
+
+test('exits 2 with one line naming --port when the port is taken', async () => {
+  const taken = createServer();
+  await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+  const port = String((taken.address() as AddressInfo).port);
+  try {
+    const result = await runCli(['--port', port, '--log-level', 'silent']);
+    const free = await startCli(['--port', '0', '--log-level', 'silent']);
+    await stop(free.child);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(
+      /^mock: --port: cannot listen on 127\.0\.0\.1:\d+ \(EADDRINUSE\)/,
+    );
+  } finally {
+    taken.close();
   }
 });
 
