@@ -69,7 +69,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     env[name] = value;
   }
 
-  return { ...env, HARNESS_ENV_FILE: join(root, 'no-such.env'), FORCE_COLOR: '0', ...extra };
+  return { ...env, HARNESS_ENV_FILE: '/dev/null', FORCE_COLOR: '0', ...extra };
 }
 
 interface Finished {

@@ -3,6 +3,8 @@
  * defaults, and the same suites against a second, separately started tenant via SAIL_BASE_URL.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Ajv } from 'ajv';
@@ -73,12 +75,6 @@ const exitCases = [
     args: ['--max-failures', '1'],
     want: { code: 1, check: 'retry_after_valid', severity: 'failure' },
   },
-  {
-    id: 'an exception in a fixture is a harness error (exit 3)',
-    given: { HARNESS_MOCK_PROFILE: 'no-such-profile' },
-    grep: '401 without a token',
-    want: { code: 3, harnessError: 'HARNESS_INTERNAL' },
-  },
 ];
 
 for (const { id, given, grep, want, ...rest } of exitCases) {
@@ -98,14 +94,63 @@ for (const { id, given, grep, want, ...rest } of exitCases) {
     } else {
       expect(findings.filter((f) => f.severity === 'failure')).toEqual([]);
     }
-    if (want.harnessError) {
-      expect(run.results?.harnessErrors.map((e) => e.code)).toContain(want.harnessError);
-      expect(run.results?.summary.findings.failure).toBe(0);
-    } else {
-      expect(run.results?.harnessErrors).toEqual([]);
-    }
+    expect(run.results?.harnessErrors).toEqual([]);
   });
 }
+
+/**
+ * A proxy in front of a mock with controls whose profile listing also names `no-such-profile`:
+ * the preflight accepts that name, and the fixture's attempt to arm it then throws.
+ */
+async function startLyingProxy(upstream: string): Promise<{ url: string; server: Server }> {
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === 'string' && !['host', 'content-length', 'connection'].includes(name))
+        headers[name] = value;
+    }
+    const answer = await fetch(`${upstream}${request.url}`, {
+      method: request.method ?? 'GET',
+      headers,
+      ...(body.length > 0 ? { body } : {}),
+    });
+    let text = await answer.text();
+    if (request.url === '/__mock/profiles') {
+      text = JSON.stringify([...JSON.parse(text), { name: 'no-such-profile' }]);
+    }
+    response.writeHead(answer.status, {
+      'content-type': answer.headers.get('content-type') ?? 'text/plain',
+    });
+    response.end(text);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+test('exit code: an exception in a fixture is a harness error (exit 3)', async () => {
+  const mock = await startMock(['--controls']);
+  const proxy = await startLyingProxy(mock.url);
+  try {
+    const given = {
+      ...tenantSettings(proxy.url),
+      HARNESS_MOCK_CONTROLS: 'on',
+      HARNESS_MOCK_PROFILE: 'no-such-profile',
+    };
+    const run = await runConformance(given, ['--grep', '401 without a token']);
+
+    expect(run.code, run.stdout + run.stderr).toBe(3);
+    expect(validateResults(run.results), ajv.errorsText(validateResults.errors)).toBe(true);
+    expect(run.results?.harnessErrors.map((e) => e.code)).toContain('HARNESS_INTERNAL');
+    expect(run.results?.summary.findings.failure).toBe(0);
+  } finally {
+    proxy.server.close();
+    await mock.stop();
+  }
+});
 
 test('exit code: bad settings stop the run with one line naming the setting (exit 2)', async () => {
   const mock = await startMock([]);
@@ -119,6 +164,11 @@ test('exit code: bad settings stop the run with one line naming the setting (exi
       },
       { given: { HARNESS_REQUEST_TIMEOUT_MS: 'soon' }, want: 'HARNESS_REQUEST_TIMEOUT_MS' },
       { given: { HARNESS_STRICT_PROFILE: 'maybe' }, want: 'HARNESS_STRICT_PROFILE' },
+      {
+        given: { HARNESS_MOCK_RATE_MAX: '0' },
+        want: 'HARNESS_MOCK_RATE_MAX: must be between 1 and 100000, got 0',
+      },
+      { given: { HARNESS_ENV_FILE: join(root, 'no-such.env') }, want: 'HARNESS_ENV_FILE:' },
       { given: { ...tenantSettings('http://127.0.0.1:9') }, want: 'SAIL_BASE_URL: cannot reach' },
       {
         given: { ...tenantSettings(mock.url), SAIL_CLIENT_SECRET: 'wrong' },

@@ -29,7 +29,7 @@ function cleanEnv(extra: Record<string, string>): Record<string, string> {
     env[name] = value;
   }
 
-  return { ...env, HARNESS_ENV_FILE: join(root, 'no-such.env'), FORCE_COLOR: '0', ...extra };
+  return { ...env, HARNESS_ENV_FILE: '/dev/null', FORCE_COLOR: '0', ...extra };
 }
 
 /** Runs the wrapper with settings and extra Playwright arguments. */

@@ -1,6 +1,10 @@
 /** Settings parsing: URL joining, defaults, and the one-line errors that stop a run (exit 2). */
+
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { normaliseHostUrl, parseSettings } from '../../fixtures/settings.ts';
+import { loadTargets, normaliseHostUrl, parseSettings } from '../../fixtures/settings.ts';
 import { apiBaseUrl, tokenUrl } from '../../src/client/index.ts';
 
 const hostCases = [
@@ -84,6 +88,21 @@ const errorCases = [
     want: /^HARNESS_TEST_IDENTITY:/,
   },
   {
+    id: 'timeout of 0 is out of range, not "not a whole number"',
+    given: { HARNESS_REQUEST_TIMEOUT_MS: '0' },
+    want: /^HARNESS_REQUEST_TIMEOUT_MS: must be between 1 and 600000, got 0;/,
+  },
+  {
+    id: 'rate max of 0 is out of range',
+    given: { HARNESS_MOCK_RATE_MAX: '0' },
+    want: /^HARNESS_MOCK_RATE_MAX: must be between 1 and 100000, got 0;/,
+  },
+  {
+    id: 'timeout with a fraction is not a whole number',
+    given: { HARNESS_REQUEST_TIMEOUT_MS: '1.5' },
+    want: /^HARNESS_REQUEST_TIMEOUT_MS: "1.5" is not a whole number/,
+  },
+  {
     id: 'mock profile on a tenant',
     given: { ...live, HARNESS_MOCK_PROFILE: 'x' },
     want: /^HARNESS_MOCK_PROFILE:/,
@@ -95,6 +114,18 @@ for (const { id, given, want } of errorCases) {
     expect(() => parseSettings(given)).toThrow(want);
   });
 }
+
+test('HARNESS_ENV_FILE: a named file must exist; the default .env stays optional', () => {
+  const missing = resolve(tmpdir(), 'harness-no-such.env');
+  const empty = resolve(tmpdir(), `harness-empty-${process.pid}.env`);
+  writeFileSync(empty, '');
+
+  expect(() => loadTargets({ HARNESS_ENV_FILE: missing })).toThrow(
+    /^HARNESS_ENV_FILE: .*harness-no-such\.env does not exist;/,
+  );
+  expect(loadTargets({ HARNESS_ENV_FILE: empty })[0]?.target.kind).toBe('mock');
+  expect(loadTargets({ HARNESS_ENV_FILE: '' })[0]?.target.kind).toBe('mock');
+});
 
 test('no settings at all: the mock with its documented clients and the issue-6 defaults', () => {
   const settings = parseSettings({});
