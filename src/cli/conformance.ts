@@ -8,9 +8,12 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
 import { exitWithResults } from './results-exit.ts';
 
 const root = resolve(import.meta.dirname, '../..');
+// The same .env the config reads, so a reports folder set there is the one read back here.
+loadDotenv({ path: resolve(process.env.HARNESS_ENV_FILE?.trim() || '.env'), quiet: true });
 const reportsDir = resolve(process.env.HARNESS_REPORTS_DIR?.trim() || 'reports');
 
 function runPlaywright(args: string[]): Promise<number> {
@@ -30,7 +33,11 @@ function runPlaywright(args: string[]): Promise<number> {
   });
 }
 
-rmSync(resolve(reportsDir, 'results.json'), { force: true });
+try {
+  rmSync(resolve(reportsDir, 'results.json'), { force: true });
+} catch {
+  // An unusable reports folder is refused by the settings check, with exit 2, just below.
+}
 const playwrightExit = await runPlaywright(process.argv.slice(2));
 // playwright.config.ts and its global setup exit with 2 on a bad setting, before any test.
 if (playwrightExit === 2) process.exit(2);

@@ -88,6 +88,16 @@ const errorCases = [
     want: /^HARNESS_TEST_IDENTITY:/,
   },
   {
+    id: 'a reports folder that cannot be made (Node would spin on /proc)',
+    given: { HARNESS_REPORTS_DIR: '/proc/harness-reports' },
+    want: /^HARNESS_REPORTS_DIR: cannot write to \/proc\/harness-reports/,
+  },
+  {
+    id: 'a reports folder that is a file',
+    given: { HARNESS_REPORTS_DIR: '/etc/hostname' },
+    want: /^HARNESS_REPORTS_DIR: cannot write to \/etc\/hostname \(not a folder\)/,
+  },
+  {
     id: 'timeout of 0 is out of range, not "not a whole number"',
     given: { HARNESS_REQUEST_TIMEOUT_MS: '0' },
     want: /^HARNESS_REQUEST_TIMEOUT_MS: must be between 1 and 600000, got 0;/,
