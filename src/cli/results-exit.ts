@@ -64,6 +64,8 @@ export function summarise(results: RunResults, code: number, reportsDir: string)
 export function exitWithResults(reportsDir: string, runnerExit: number): never {
   const results = readResults(resolve(reportsDir, 'results.json'));
   const code = exitCodeOf(results, runnerExit);
+  const usage = results.usageErrors?.[0];
+  if (code === 2 && usage) fail(2, usage.message);
   console.log(summarise(results, code, reportsDir));
   process.exit(code);
 }

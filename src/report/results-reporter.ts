@@ -22,7 +22,7 @@ import type {
 import { defaultRedactor } from '../contract/redact.ts';
 import { loadSpec, specFiles } from '../contract/spec.ts';
 import { renderMatrix } from './matrix.ts';
-import type { HarnessError, RunResults, TargetResult } from './results.ts';
+import type { HarnessError, RunResults, TargetResult, UsageError } from './results.ts';
 import { buildResults, type CollectedTest } from './rollup.ts';
 import { isFilteredByArguments, readRunMetadata, readTargetMetadata } from './run-metadata.ts';
 
@@ -62,6 +62,21 @@ function isStoppedEarly(message: string, config: FullConfig | undefined): boolea
   );
 }
 
+/** Playwright's own words when the filters leave no test ('No tests found', sometimes with a dot). */
+function isNoTestsFound(message: string): boolean {
+  return /^(Error: )?No tests found\b/.test(stripVTControlCharacters(message).trim());
+}
+
+/** The run's command-line arguments after `test`, for a message (secrets are never arguments). */
+function describeArguments(argv: string[]): string {
+  const at = argv.indexOf('test');
+  const args = (at >= 0 ? argv.slice(at + 1) : []).filter(
+    (arg, index, all) =>
+      arg !== '--config' && all[index - 1] !== '--config' && !arg.startsWith('--config='),
+  );
+  return args.length > 0 ? args.join(' ') : 'no arguments';
+}
+
 function errorText(error: TestError): string {
   return defaultRedactor.maskText(error.message ?? error.value ?? 'unknown error');
 }
@@ -70,6 +85,7 @@ export default class ResultsReporter implements Reporter {
   readonly #options: ResultsReporterOptions;
   readonly #collected = new Map<string, CollectedTest>();
   readonly #runErrors: HarnessError[] = [];
+  readonly #usageErrors: UsageError[] = [];
   #stoppedEarly = false;
   #config: FullConfig | undefined;
   #root: Suite | undefined;
@@ -107,6 +123,14 @@ export default class ResultsReporter implements Reporter {
       this.#stoppedEarly = true;
       return;
     }
+    // Filters that match nothing are the command line's fault, not the harness': exit 2.
+    if (isNoTestsFound(message) && (this.#root?.allTests().length ?? 0) === 0) {
+      this.#usageErrors.push({
+        code: 'NO_TESTS_MATCHED',
+        message: `no test matched the command line's filters (${describeArguments(process.argv)}); \`npx playwright test --list --config playwright.config.ts\` lists the tests`,
+      });
+      return;
+    }
 
     this.#runErrors.push({ code: 'RUN_ERROR', message });
   }
@@ -139,9 +163,21 @@ export default class ResultsReporter implements Reporter {
   /** The run's targets, one per project, from the metadata playwright.config.ts wrote. */
   #targets(): TargetResult[] {
     const targets = new Map<string, TargetResult>();
+    // A run whose filters matched nothing has no project suites: it still names the targets
+    // configured, so the file says what the run was aimed at.
+    const projects =
+      (this.#root?.suites.length ?? 0) > 0
+        ? (this.#root?.suites ?? []).map((suite) => ({
+            title: suite.title,
+            metadata: suite.project()?.metadata,
+          }))
+        : (this.#config?.projects ?? []).map((project) => ({
+            title: project.name,
+            metadata: project.metadata,
+          }));
     // Merged blobs repeat each project once per shard.
-    for (const project of this.#root?.suites ?? []) {
-      const described = readTargetMetadata(project.project()?.metadata);
+    for (const project of projects) {
+      const described = readTargetMetadata(project.metadata);
       const name = described?.name ?? project.title;
       if (targets.has(name)) continue;
       const kind = described?.kind ?? (name === 'mock' ? 'mock' : 'live');
@@ -176,6 +212,7 @@ export default class ResultsReporter implements Reporter {
       targets: this.#targets(),
       tests,
       runErrors: this.#runErrors,
+      usageErrors: this.#usageErrors,
       filtered: this.#isFiltered(),
       htmlLink: (testId) => {
         const folder = relative(dirname(options.outputFile), options.htmlReportDir);

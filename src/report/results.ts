@@ -89,6 +89,15 @@ export interface HarnessError {
   testId?: string;
 }
 
+/**
+ * A run the user's command line made empty: the filters (--grep, file arguments, --project)
+ * matched no test. Not a harness error and not a conformance verdict: exit code 2.
+ */
+export interface UsageError {
+  code: 'NO_TESTS_MATCHED';
+  message: string;
+}
+
 /** The whole file. */
 export interface RunResults {
   formatVersion: number;
@@ -111,6 +120,8 @@ export interface RunResults {
   /** Per operation and target; absent in files written before it was added. */
   latency?: OperationLatency[];
   harnessErrors: HarnessError[];
+  /** Present only when the command line was at fault (exit code 2). */
+  usageErrors?: UsageError[];
   summary: {
     cells: Record<CellVerdict, number>;
     findings: { failure: number; warning: number };
@@ -119,11 +130,12 @@ export interface RunResults {
 }
 
 /**
- * The exit code a run earns: 3 when the harness broke, 1 for a conformance failure, else 0.
- * `playwrightExit` is the runner's own exit code; a failure it saw that the file does not
- * explain counts as the harness breaking.
+ * The exit code a run earns: 2 when the command line matched no test, 3 when the harness
+ * broke, 1 for a conformance failure, else 0. `playwrightExit` is the runner's own exit code; a
+ * failure it saw that the file does not explain counts as the harness breaking.
  */
-export function exitCodeOf(results: RunResults, playwrightExit: number): 0 | 1 | 3 {
+export function exitCodeOf(results: RunResults, playwrightExit: number): 0 | 1 | 2 | 3 {
+  if ((results.usageErrors ?? []).length > 0) return 2;
   if (results.harnessErrors.length > 0) return 3;
   if (results.run.status === 'interrupted' || results.run.status === 'timedout') return 3;
   if (results.summary.cells.failed > 0 || results.summary.findings.failure > 0) return 1;

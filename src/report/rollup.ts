@@ -26,6 +26,7 @@ import type {
   TargetResult,
   TestOutcome,
   TestRecord,
+  UsageError,
 } from './results.ts';
 import { resultsFormatVersion } from './results.ts';
 
@@ -43,6 +44,8 @@ export interface RollupInput {
   targets: TargetResult[];
   tests: CollectedTest[];
   runErrors: HarnessError[];
+  /** The command line's faults (exit code 2); none in a normal run. */
+  usageErrors?: UsageError[];
   filtered: boolean;
   htmlLink: (testId: string) => string;
   rootDir: string;
@@ -288,6 +291,7 @@ export function buildResults(input: RollupInput): RunResults {
       ),
     ),
     harnessErrors,
+    ...(input.usageErrors?.length ? { usageErrors: input.usageErrors } : {}),
     summary: {
       cells: count(
         cells.map((cell) => cell.verdict),

@@ -190,6 +190,45 @@ test('exit code: bad settings stop the run with one line naming the setting (exi
   }
 });
 
+test('exit code: a command line Playwright refuses is a usage error in one line (exit 2)', async () => {
+  const cases = [
+    { args: ['--bogus-flag'], playwrightSays: "unknown option '--bogus-flag'" },
+    { args: ['--timeout'], playwrightSays: 'argument missing' },
+    { args: ['--grep', '('], playwrightSays: 'Invalid regular expression' },
+    { args: ['--project', 'no-such-project'], playwrightSays: 'not found' },
+  ];
+  for (const { args, playwrightSays } of cases) {
+    const run = await runConformance({}, args);
+    const ours = run.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('conformance:'));
+
+    expect(run.code, `${args.join(' ')}: ${run.stdout}${run.stderr}`).toBe(2);
+    expect(run.stdout + run.stderr).toContain(playwrightSays);
+    expect(ours).toEqual([
+      `conformance: Playwright refused the arguments "${args.join(' ')}" (its message is above); \`npx playwright test --help\` lists the options`,
+    ]);
+    expect(run.results).toBeUndefined();
+  }
+});
+
+test('exit code: filters that match no test are a usage error, recorded in the results file (exit 2)', async () => {
+  const run = await runConformance({}, ['--grep', 'no test has this title']);
+
+  expect(run.code, run.stdout + run.stderr).toBe(2);
+  expect(run.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(
+      /^conformance: no test matched the command line's filters \(--grep no test has this title\)/,
+    ),
+  ]);
+  expect(validateResults(run.results), ajv.errorsText(validateResults.errors)).toBe(true);
+  expect(run.results?.usageErrors?.map((error) => error.code)).toEqual(['NO_TESTS_MATCHED']);
+  expect(run.results?.harnessErrors).toEqual([]);
+  expect(run.results?.tests).toEqual([]);
+  expect(run.results?.targets.map((target) => target.name)).toEqual(['mock']);
+});
+
 test('the same suites run against a separately started tenant through SAIL_BASE_URL', async () => {
   const mock = await startMock(['--controls', '--rate-max', '5', '--rate-window-ms', '1000']);
   try {
