@@ -98,11 +98,18 @@ export async function registerApiRoutes(
       app.post(`/${apiVersion}${operation.routePath}`, {
         config: { operationId: operation.operationId, apiVersion },
         // Authorisation sits after the rate limiter: SailPoint counts refused calls too.
-        preParsing: async (request, _reply, payload) => {
-          if (request.caller) authorize(request.caller, operation.access);
-          return payload;
+        // Callback style, like the handler's plain return: no promise per request.
+        preParsing: (request, _reply, payload, done) => {
+          try {
+            if (request.caller) authorize(request.caller, operation.access);
+          } catch (error) {
+            done(error as Error);
+            return;
+          }
+          done(null, payload);
         },
-        handler: async (request) => {
+        // A plain value (or a throw) goes straight to reply.send; a promise would be awaited.
+        handler: (request) => {
           const params = request.params as Record<string, string>;
           const body = readJsonBody(request.body, request.headers['content-type']);
           validateRequest(operation, params, body);
