@@ -105,7 +105,7 @@ const { hostSetting, portSetting, ...settings } = readSettings();
 try {
   const mock = await startMockTenant(settings);
   process.stdout.write(
-    `mock tenant listening on ${mock.url} (seed ${settings.seed}, controls ${settings.controls ? 'on' : 'off'})\n`,
+    `mock tenant listening on ${mock.url} (seed ${settings.seed}, controls ${settings.controls ? 'on' : 'off'}, pid ${process.pid})\n`,
   );
 
   let closing = false;

@@ -95,8 +95,9 @@ test.describe('npm run mock (src/mock/cli.ts)', () => {
     const code = await stop(started.child);
 
     expect(started.line).toMatch(
-      /^mock tenant listening on http:\/\/127\.0\.0\.1:\d+ \(seed 3, controls on\)$/,
+      /^mock tenant listening on http:\/\/127\.0\.0\.1:\d+ \(seed 3, controls on, pid \d+\)$/,
     );
+    expect(started.line).toContain(`pid ${started.child.pid})`);
     expect(health.status).toBe(200);
     expect(code).toBe(0);
   });
@@ -111,7 +112,7 @@ test.describe('npm run mock (src/mock/cli.ts)', () => {
     try {
       const controls = await fetch(`${started.url}/__mock/health`);
 
-      expect(started.line).toMatch(/\(seed 9, controls off\)$/);
+      expect(started.line).toMatch(/\(seed 9, controls off, pid \d+\)$/);
       expect(controls.status).toBe(404);
     } finally {
       await stop(started.child);
@@ -230,6 +231,34 @@ test.describe('npm run mock (src/mock/cli.ts)', () => {
       expect(result.stderr).toMatch(want);
     });
   }
+});
+
+test('under npm run mock, SIGTERM to the pid on the start line stops the mock and npm (exit 0)', async () => {
+  const npm = spawn('npm', ['run', '-s', 'mock', '--', '--port', '0', '--log-level', 'silent'], {
+    cwd: root,
+    env: { ...process.env, MOCK_CONTROLS: '' },
+  });
+  const npmExit = new Promise<number | null>((resolvePromise) =>
+    npm.on('exit', (code) => resolvePromise(code)),
+  );
+  const line = await new Promise<string>((resolvePromise, reject) => {
+    let stdout = '';
+    npm.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (stdout.includes('\n')) resolvePromise(stdout.split('\n')[0] ?? '');
+    });
+    npm.on('exit', (code) => reject(new Error(`npm run mock exited ${code} before listening`)));
+  });
+  const pid = Number(/\bpid (\d+)\)$/.exec(line)?.[1]);
+  const url = /listening on (http:\/\/\S+) /.exec(line)?.[1] ?? '';
+
+  // npm's shell sits between npm and the mock, so the mock's own pid is the one to signal.
+  expect(pid).not.toBe(npm.pid);
+  expect((await fetch(`${url}/beta/mfa/token/send`, { method: 'POST' })).status).toBe(401);
+  process.kill(pid, 'SIGTERM');
+
+  expect(await npmExit).toBe(0);
+  await expect(fetch(`${url}/beta/mfa/token/send`, { method: 'POST' })).rejects.toThrow();
 });
 
 test('exits 2 with one line naming --port when the port is taken', async () => {
