@@ -50,7 +50,9 @@ test('a run with a conformance failure is unstable: exit 1, its output kept', as
   expect(run.stdout).toContain('stability: 0 of 1 runs stable');
   expect(run.stdout).toContain(`(see ${output})`);
   expect(existsSync(output)).toBe(true);
-  expect(readFileSync(output, 'utf8')).toMatch(/conformance: 36 cells: \d+ passed, [1-9]\d* failed/);
+  expect(readFileSync(output, 'utf8')).toMatch(
+    /conformance: 36 cells: \d+ passed, [1-9]\d* failed/,
+  );
 });
 
 test('a bad run count is a usage error in one line (exit 2)', async () => {
