@@ -31,11 +31,12 @@ const secretKeys = new Set([
   'answer',
   'signedresponse',
   'password',
+  'secret',
   'code',
 ]);
 
 const keyAlternation =
-  'client_secret|clientSecret|access_token|accessToken|refresh_token|refreshToken|id_token|token|answer|signedResponse|password|code';
+  'client_secret|clientSecret|access_token|accessToken|refresh_token|refreshToken|id_token|token|answer|signedResponse|password|secret|code';
 
 /** Shapes masked wherever they appear, with the part to keep in group 1 when there is one. */
 const patterns: Array<[RegExp, string]> = [

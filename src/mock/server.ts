@@ -77,7 +77,11 @@ export async function buildMockTenant(options: MockTenantOptions = {}): Promise<
     logger:
       settings.logLevel === 'silent'
         ? false
-        : createLoggerOptions(settings.logLevel, settings.logStream),
+        : createLoggerOptions(
+            settings.logLevel,
+            settings.logStream,
+            Object.values(settings.clients).map((client) => client.secret),
+          ),
     bodyLimit: settings.bodyLimit,
     forceCloseConnections: true,
     routerOptions: { maxParamLength: 200 },

@@ -142,9 +142,20 @@ test.describe('npm run mock (src/mock/cli.ts)', () => {
         client_secret: 'ci-app-s3cret',
       });
       await fetch(`${started.url}/oauth/token?${query}`, { method: 'POST' });
+      // The same key percent-encoded, in another case, and under other secret-looking names.
+      const encoded = await fetch(
+        `${started.url}/oauth/token?grant_type=client_credentials&client_id=ci-admin&client%5Fsecret=ci-admin-s3cret`,
+        { method: 'POST' },
+      );
+      await fetch(`${started.url}/oauth/token?CLIENT_SECRET=ci-user-s3cret&secret=ci-app-s3cret`, {
+        method: 'POST',
+      });
+      await fetch(`${started.url}/oauth/token?password=hunter2-s3cret`, { method: 'POST' });
       await new Promise((resolvePromise) => setTimeout(resolvePromise, 200));
 
       expect(statuses).toEqual([200, 200, 200, 401]);
+      expect(encoded.status).toBe(200);
+      expect(started.stderr()).toContain('client_id=ci-admin&client_secret=<redacted>');
       expect(started.stderr()).toContain('/oauth/token');
       expect(started.stderr()).not.toMatch(/s3cret/);
     } finally {
