@@ -95,6 +95,9 @@ const mockCommand = [
   `--seed ${settings.seed}`,
   `--rate-max ${settings.mockRate.max}`,
   `--rate-window-ms ${settings.mockRate.windowMs}`,
+  // Playwright starts the mock in its own process group; should the runner be killed without
+  // its clean-up (SIGTERM to the job, a CI cancel), the mock exits on its own.
+  `--exit-with-pid ${process.pid}`,
 ].join(' ');
 
 export default defineConfig({

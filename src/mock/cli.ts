@@ -10,7 +10,7 @@ import { startMockTenant } from './server.ts';
 
 const usage =
   'usage: npm run mock -- [--port N] [--host H] [--seed N] [--controls] [--rate-max N] ' +
-  '[--rate-window-ms N] [--log-level LEVEL]';
+  '[--rate-window-ms N] [--log-level LEVEL] [--exit-with-pid PID]';
 
 function fail(message: string): never {
   process.stderr.write(`mock: ${message} (run with --help for usage)\n`);
@@ -47,6 +47,7 @@ function readSettings() {
         'rate-max': { type: 'string' },
         'rate-window-ms': { type: 'string' },
         'log-level': { type: 'string' },
+        'exit-with-pid': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -96,12 +97,28 @@ function readSettings() {
       ),
     },
     logLevel,
+    exitWithPid: readInteger(
+      source('exit-with-pid', 'MOCK_EXIT_WITH_PID'),
+      text('exit-with-pid', 'MOCK_EXIT_WITH_PID'),
+      0,
+      1,
+    ),
     hostSetting: source('host', 'MOCK_HOST'),
     portSetting: source('port', 'MOCK_PORT'),
   };
 }
 
-const { hostSetting, portSetting, ...settings } = readSettings();
+/** Whether a process is still there (signal 0 only checks; EPERM means it exists). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const { hostSetting, portSetting, exitWithPid, ...settings } = readSettings();
 try {
   const mock = await startMockTenant(settings);
   process.stdout.write(
@@ -119,6 +136,13 @@ try {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // Started for a run (playwright.config.ts passes the runner's pid): when the runner is gone,
+  // killed or cancelled without its clean-up, the mock goes too instead of holding its port.
+  if (exitWithPid > 0) {
+    setInterval(() => {
+      if (!isRunning(exitWithPid)) stop();
+    }, 500).unref();
+  }
 } catch (error) {
   if (error instanceof HarnessUsageError) fail(error.message);
   const code = (error as NodeJS.ErrnoException).code;

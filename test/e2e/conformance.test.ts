@@ -2,6 +2,7 @@
  * `npm run conformance` end to end: a full run on the embedded mock, the exit codes, the strict
  * defaults, and the same suites against a second, separately started tenant via SAIL_BASE_URL.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,13 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { root, runConformance, startMock, tenantSettings } from './harness.ts';
+import {
+  root,
+  runConformance,
+  runConformanceDetached,
+  startMock,
+  tenantSettings,
+} from './harness.ts';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -227,6 +234,46 @@ test('exit code: filters that match no test are a usage error, recorded in the r
   expect(run.results?.harnessErrors).toEqual([]);
   expect(run.results?.tests).toEqual([]);
   expect(run.results?.targets.map((target) => target.name)).toEqual(['mock']);
+});
+
+/** Pids of running processes whose command line contains every one of `parts`. */
+function processesWith(parts: string[]): number[] {
+  const listing = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout ?? '';
+  return listing
+    .split('\n')
+    .filter((line) => parts.every((part) => line.includes(part)))
+    .map((line) => Number.parseInt(line.trim(), 10));
+}
+
+test('a run killed with SIGTERM (a CI cancel) leaves no mock behind', async () => {
+  test.skip(process.platform === 'win32', 'process groups and ps are POSIX');
+  // A seed no other run uses marks this run's mock on its command line.
+  const seed = String(700_000 + Math.floor(Math.random() * 100_000));
+  const mockParts = ['src/mock/cli.ts', `--seed ${seed}`, '--exit-with-pid'];
+  const run = await runConformanceDetached({ HARNESS_SEED: seed });
+  try {
+    let mocks: number[] = [];
+    for (let waited = 0; waited < 60_000 && mocks.length === 0; waited += 250) {
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
+      mocks = processesWith(mockParts);
+    }
+    expect(mocks.length, 'the embedded mock never started').toBeGreaterThan(0);
+    // Into the tests, past Playwright's start-up.
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 5_000));
+
+    // The whole job's group, as a CI runner or `timeout` signals it: Playwright dies at once,
+    // without stopping its web server (which sits in a process group of its own).
+    process.kill(-run.pid, 'SIGTERM');
+    await run.exited;
+    let left = mocks;
+    for (let waited = 0; waited < 10_000 && left.length > 0; waited += 250) {
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
+      left = processesWith(mockParts);
+    }
+    expect(left, 'mock processes still running after the run was killed').toEqual([]);
+  } finally {
+    for (const pid of processesWith(mockParts)) process.kill(pid, 'SIGKILL');
+  }
 });
 
 test('the same suites run against a separately started tenant through SAIL_BASE_URL', async () => {

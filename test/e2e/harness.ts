@@ -74,6 +74,29 @@ export function runHarnessCommand(
   });
 }
 
+/**
+ * Starts the wrapper as the leader of its own process group (as a CI job's shell would be),
+ * output discarded, so a test can signal the whole group with `process.kill(-pid, ...)`.
+ */
+export function runConformanceDetached(settings: Record<string, string>): {
+  pid: number;
+  exited: Promise<number | null>;
+} {
+  const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-reports-'));
+  const child = spawn(tsx, [join(root, 'src/cli/conformance.ts')], {
+    cwd: root,
+    env: cleanEnv({ HARNESS_REPORTS_DIR: reportsDir, ...settings }),
+    detached: true,
+    stdio: 'ignore',
+  });
+  if (child.pid === undefined) throw new Error('the wrapper did not start');
+
+  return {
+    pid: child.pid,
+    exited: new Promise((done) => child.on('exit', (code) => done(code))),
+  };
+}
+
 /** A standalone mock tenant started for one test. */
 export interface StartedMock {
   url: string;

@@ -190,6 +190,12 @@ test.describe('npm run mock (src/mock/cli.ts)', () => {
       want: /--log-level must be one of/,
     },
     {
+      id: 'a pid of 0 to exit with',
+      args: ['--exit-with-pid', '0'],
+      env: {},
+      want: /--exit-with-pid must be between 1/,
+    },
+    {
       id: 'a bad MOCK_SEED',
       args: [],
       env: { MOCK_SEED: '-1' },
@@ -270,6 +276,29 @@ test('under npm run mock, SIGTERM to the pid on the start line stops the mock an
 
   expect(await npmExit).toBe(0);
   await expect(fetch(`${url}/beta/mfa/token/send`, { method: 'POST' })).rejects.toThrow();
+});
+
+test('with --exit-with-pid, exits 0 once that process is gone', async () => {
+  const watched = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+  const started = await startCli([
+    '--port',
+    '0',
+    '--log-level',
+    'silent',
+    '--exit-with-pid',
+    String(watched.pid),
+  ]);
+  const exited = new Promise<number | null>((resolvePromise) =>
+    started.child.on('exit', (code) => resolvePromise(code)),
+  );
+
+  // Still serving while the watched process lives.
+  await new Promise((resolvePromise) => setTimeout(resolvePromise, 1_200));
+  expect(started.child.exitCode).toBeNull();
+  expect((await fetch(`${started.url}/beta/mfa/token/send`, { method: 'POST' })).status).toBe(401);
+
+  watched.kill('SIGKILL');
+  expect(await exited).toBe(0);
 });
 
 test('exits 2 with one line naming --port when the port is taken', async () => {
