@@ -54,6 +54,14 @@ export function summarise(results: RunResults, code: number, reportsDir: string)
     ...results.harnessErrors.map(
       (error) => `conformance: harness error (${error.code}): ${error.message}`,
     ),
+    ...(results.run.status === 'interrupted'
+      ? ['conformance: the run was interrupted (Ctrl-C or a signal) before it finished']
+      : []),
+    ...(results.run.status === 'timedout'
+      ? [
+          "conformance: the run hit Playwright's global timeout (--global-timeout) before it finished",
+        ]
+      : []),
     `conformance: matrix ${resolve(reportsDir, 'matrix.html')}, results ${resolve(reportsDir, 'results.json')}; exit ${code}`,
   ];
 

@@ -78,7 +78,10 @@ function describeArguments(argv: string[]): string {
 }
 
 function errorText(error: TestError): string {
-  return defaultRedactor.maskText(error.message ?? error.value ?? 'unknown error');
+  // Playwright colours some run-level messages; the file and the matrix get plain text.
+  return defaultRedactor.maskText(
+    stripVTControlCharacters(error.message ?? error.value ?? 'unknown error'),
+  );
 }
 
 export default class ResultsReporter implements Reporter {

@@ -3,9 +3,10 @@
  * defaults, and the same suites against a second, separately started tenant via SAIL_BASE_URL.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Ajv } from 'ajv';
@@ -218,6 +219,46 @@ test('exit code: a command line Playwright refuses is a usage error in one line 
     ]);
     expect(run.results).toBeUndefined();
   }
+});
+
+test("a refused command line leaves the previous run's reports as they were", async () => {
+  const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-previous-'));
+  const previous = ['results.json', 'junit.xml', 'matrix.html'];
+  for (const name of previous) writeFileSync(join(reportsDir, name), `previous ${name}`);
+
+  for (const args of [['--bogus-flag'], ['--project', 'no-such-project'], ['--reporter=dot']]) {
+    const run = await runConformance({ HARNESS_REPORTS_DIR: reportsDir }, args);
+
+    expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(2);
+    for (const name of previous) {
+      expect(readFileSync(join(reportsDir, name), 'utf8'), name).toBe(`previous ${name}`);
+    }
+  }
+});
+
+test('a bad setting and a bad argument together: the setting is named (exit 2)', async () => {
+  const run = await runConformance({ HARNESS_SEED: 'abc' }, ['--bogus-flag']);
+
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^conformance: HARNESS_SEED: /);
+});
+
+test('--reporter is refused in one line; --list and --version answer without a report (exit 0)', async () => {
+  const reporter = await runConformance({}, ['--reporter=dot']);
+  expect(reporter.code).toBe(2);
+  expect(reporter.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(/^conformance: --reporter would replace the harness reporters/),
+  ]);
+
+  const list = await runConformance({}, ['--list', '--grep', 'createSendToken']);
+  expect(list.code, list.stderr).toBe(0);
+  expect(list.stdout).toMatch(/Total: \d+ tests in \d+ files/);
+  expect(list.results).toBeUndefined();
+
+  const version = await runConformance({}, ['--version']);
+  expect(version.code, version.stderr).toBe(0);
+  expect(version.stdout).toMatch(/Version \d+\.\d+/);
+  expect(version.results).toBeUndefined();
 });
 
 test('exit code: filters that match no test are a usage error, recorded in the results file (exit 2)', async () => {
