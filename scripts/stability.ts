@@ -6,7 +6,8 @@
  *
  * Settings: STABILITY_RUNS (default 20), STABILITY_FIRST_SEED (default 1; run n uses seed
  * first + n - 1, so a failing run replays with HARNESS_SEED). Each run's output and reports
- * stay in reports/stability/run-NN/.
+ * stay in reports/stability/run-NN/ until the next loop. A run refused for a bad setting or
+ * argument (exit 2) stops the loop with exit 2.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -19,7 +20,7 @@ function readCount(name: string, fallback: number, min: number, max: number): nu
   const raw = process.env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
     console.error(
       `stability: ${name} must be a whole number between ${min} and ${max}, got "${raw}"`,
     );
@@ -81,6 +82,8 @@ function readResults(reportsDir: string): RunResults | undefined {
   }
 }
 
+// The folder holds this loop's runs only: a longer earlier loop's extra runs would mislead.
+rmSync(baseDir, { recursive: true, force: true });
 console.log(
   `stability: ${runs} conformance runs on the embedded mock, retries off, seeds ${firstSeed}..${firstSeed + runs - 1}`,
 );
@@ -89,6 +92,14 @@ for (let run = 1; run <= runs; run += 1) {
   const seed = firstSeed + run - 1;
   const reportsDir = join(baseDir, `run-${String(run).padStart(2, '0')}`);
   const { exit, seconds } = await runOnce(reportsDir, seed);
+  if (exit === 2) {
+    // A bad setting or command line fails every run alike: say so once and stop.
+    const output = readFileSync(join(reportsDir, 'output.txt'), 'utf8').trim().split('\n');
+    console.error(
+      `stability: run ${run} was refused (exit 2), so the loop stops: ${output.at(-1)}`,
+    );
+    process.exit(2);
+  }
   const results = readResults(reportsDir);
   const tests = results?.summary.tests;
   const cells = results?.summary.cells;

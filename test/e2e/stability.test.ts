@@ -55,6 +55,16 @@ test('a run with a conformance failure is unstable: exit 1, its output kept', as
   );
 });
 
+test('a refused command line stops the loop at its first run (exit 2)', async () => {
+  const run = await runHarnessCommand('scripts/stability.ts', { STABILITY_RUNS: '5' }, [
+    '--no-such-option',
+  ]);
+
+  expect(run.code, run.stdout + run.stderr).toBe(2);
+  expect(run.stderr).toMatch(/^stability: run 1 was refused \(exit 2\), so the loop stops: /);
+  expect(run.stdout).not.toContain('run 2/5');
+});
+
 test('a bad run count is a usage error in one line (exit 2)', async () => {
   const run = await runHarnessCommand('scripts/stability.ts', { STABILITY_RUNS: 'many' });
 
