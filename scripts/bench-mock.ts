@@ -16,9 +16,10 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { specFiles } from '../src/contract/spec.ts';
 import { startMockTenant } from '../src/mock/server.ts';
+import { readCount } from './read-count.ts';
 
-const duration = Number(process.env.BENCH_DURATION ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const duration = readCount('bench:mock', 'BENCH_DURATION', 10, 1, 3600);
+const connections = readCount('bench:mock', 'BENCH_CONNECTIONS', 10, 1, 1000);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const prismBin = `${root}node_modules/.bin/prism`;
 
@@ -32,8 +33,8 @@ interface Target {
 interface Row {
   target: string;
   reqPerSec: number;
-  p50: number;
-  p99: number;
+  'p50 ms': number;
+  'p99 ms': number;
   non2xx: number;
   errors: number;
 }
@@ -53,8 +54,8 @@ async function load(target: Target, seconds: number): Promise<Row> {
   return {
     target: target.name,
     reqPerSec: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    'p50 ms': result.latency.p50,
+    'p99 ms': result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
   };

@@ -13,25 +13,12 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RunResults } from '../src/report/results.ts';
+import { readCount } from './read-count.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
-function readCount(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    console.error(
-      `stability: ${name} must be a whole number between ${min} and ${max}, got "${raw}"`,
-    );
-    process.exit(2);
-  }
-
-  return value;
-}
-
-const runs = readCount('STABILITY_RUNS', 20, 1, 1000);
-const firstSeed = readCount('STABILITY_FIRST_SEED', 1, 0, 2 ** 31 - 1 - runs);
+const runs = readCount('stability', 'STABILITY_RUNS', 20, 1, 1000);
+const firstSeed = readCount('stability', 'STABILITY_FIRST_SEED', 1, 0, 2 ** 31 - 1 - runs);
 const passThrough = process.argv.slice(2);
 const baseDir = resolve(root, process.env.HARNESS_REPORTS_DIR?.trim() || 'reports', 'stability');
 
