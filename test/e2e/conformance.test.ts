@@ -317,6 +317,25 @@ test('a run killed with SIGTERM (a CI cancel) leaves no mock behind', async () =
   }
 });
 
+test('a rate budget beyond the flood cap leaves the 429 cell not exercised, not failed', async () => {
+  const mock = await startMock(['--controls', '--rate-max', '100000']);
+  try {
+    const run = await runConformance({ ...tenantSettings(mock.url), HARNESS_MOCK_CONTROLS: 'on' }, [
+      '--grep',
+      'createSendToken.*answers 429',
+    ]);
+    const cell = run.results?.cells.find(
+      (each) => each.operationId === 'createSendToken' && each.status === 429,
+    );
+
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(cell?.verdict).toBe('not_exercised');
+    expect(cell?.reason).toContain('no 429 within 500 requests');
+  } finally {
+    await mock.stop();
+  }
+});
+
 test('the same suites run against a separately started tenant through SAIL_BASE_URL', async () => {
   const mock = await startMock(['--controls', '--rate-max', '5', '--rate-window-ms', '1000']);
   try {
