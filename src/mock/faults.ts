@@ -76,7 +76,16 @@ export function createFaultHook(board: FaultBoard, rate: RateLimitControl, signa
 
     switch (fault.kind) {
       case 'latency':
-        await delay(fault.delayMs, undefined, { signal });
+        try {
+          await delay(fault.delayMs, undefined, { signal });
+        } catch (error) {
+          if (!signal.aborted) throw error;
+          // The mock is closing: drop the held connection quietly, as a stopped tenant would,
+          // rather than answering (and logging) a 500 for a request nobody broke.
+          reply.hijack();
+          request.raw.socket.destroy();
+          return reply;
+        }
         return;
       case 'server_error':
         throw new MockHttpError(
