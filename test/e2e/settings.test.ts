@@ -28,8 +28,27 @@ const hostCases = [
     given: 'https://acme.api.identitynow.com/v3',
     want: 'https://acme.api.identitynow.com',
   },
-  { id: 'proxy prefix kept', given: 'http://gw.local/isc/', want: 'http://gw.local/isc' },
+  {
+    id: 'pasted /beta with spaces',
+    given: '  https://acme.example/BETA  ',
+    want: 'https://acme.example',
+  },
 ];
+
+const refusedHosts = [
+  { id: 'a path prefix', given: 'http://gw.local/isc/', want: 'has the path "/isc/"' },
+  { id: 'a pasted operation URL', given: 'https://acme.example/beta/mfa/token/send', want: 'path' },
+  { id: 'a version not at the end', given: 'https://acme.example/v3/beta', want: 'path' },
+  { id: 'credentials', given: 'https://u:p@acme.example', want: 'must not carry credentials' },
+  { id: 'a query', given: 'https://acme.example?tenant=x', want: 'must not have a query' },
+];
+
+for (const { id, given, want } of refusedHosts) {
+  test(`SAIL_BASE_URL with ${id} is refused, naming the setting`, () => {
+    expect(() => normaliseHostUrl(given)).toThrow('SAIL_BASE_URL');
+    expect(() => normaliseHostUrl(given)).toThrow(want);
+  });
+}
 
 for (const { id, given, want } of hostCases) {
   test(`SAIL_BASE_URL ${id}: requests go to /beta and /oauth/token`, () => {
