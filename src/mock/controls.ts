@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { TokenIssuer } from './auth.ts';
 import type { FaultBoard } from './faults.ts';
-import { defaultDelayMs, faultKinds } from './faults.ts';
+import { defaultDelayMs, faultKinds, tokenEndpointOperationId } from './faults.ts';
 import type { OperationSpec } from './operations.ts';
 import type { ClientRole } from './options.ts';
 import type { ProfileSwitch } from './profiles.ts';
@@ -64,6 +64,7 @@ export async function registerControls(
 ): Promise<void> {
   const { tenant, issuer, faults, profiles, rate } = deps;
   const operationIds = deps.operations.map((operation) => operation.operationId);
+  const faultTargets = [...operationIds, tokenEndpointOperationId, '*'];
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
@@ -174,7 +175,8 @@ export async function registerControls(
       schema: {
         body: object(
           {
-            operationId: { type: 'string', enum: [...operationIds, '*'] },
+            // Checked in the handler, so an unknown one gets a message listing the known ones.
+            operationId: { type: 'string' },
             kind: { type: 'string', enum: [...faultKinds] },
             count: { type: 'integer', minimum: 1, maximum: 100_000 },
             delayMs: { type: 'integer', minimum: 0, maximum: 600_000 },
@@ -185,6 +187,13 @@ export async function registerControls(
     },
     async (request, reply) => {
       const { operationId, kind, count = 1, delayMs = defaultDelayMs } = request.body;
+      if (!faultTargets.includes(operationId)) {
+        throw new ControlError(
+          400,
+          `unknown operationId "${operationId}"; known: ${operationIds.join(', ')}, ` +
+            `${tokenEndpointOperationId} (POST /oauth/token), or * (all ${operationIds.length} API operations)`,
+        );
+      }
       const fault = { operationId, kind, count, delayMs };
       faults.arm(fault);
       return reply.code(201).send(fault);

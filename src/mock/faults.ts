@@ -1,7 +1,7 @@
 /**
- * Faults armed by tests for the next N requests of an operation: a 500 ErrorResponseDto, a 429,
- * a delay (for timeout tests), a connection reset, or a non-JSON gateway page. They act first,
- * before authentication, as a gateway or a stalled tenant would.
+ * Faults armed by tests for the next N requests of an operation (one of the six, or the token
+ * endpoint): a 500, a 429, a delay (for timeout tests), a connection reset, or a non-JSON
+ * gateway page. They act first, before authentication, as a gateway or a stalled tenant would.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -16,6 +16,13 @@ export const faultKinds = [
   'gateway_html',
 ] as const;
 export type FaultKind = (typeof faultKinds)[number];
+
+/**
+ * The token endpoint's operationId (spec/oauth-token.yaml), for arming a fault on
+ * `POST /oauth/token`. `*` leaves it out: a fault meant for every API operation must not also
+ * stop the harness from getting its tokens.
+ */
+export const tokenEndpointOperationId = 'createOAuthToken';
 
 /** A fault as armed through `POST /__mock/faults`; `*` as operationId matches all six. */
 export interface ArmedFault {
@@ -34,6 +41,7 @@ const gatewayPage =
   '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>' +
   '<p>The upstream server did not answer.</p></body></html>';
 
+/** The faults armed at the moment, oldest first; each hit uses up one of its count. */
 export class FaultBoard {
   #armed: ArmedFault[] = [];
 
@@ -47,8 +55,9 @@ export class FaultBoard {
 
   /** Uses up one hit of the oldest fault armed for the operation. */
   take(operationId: string): ArmedFault | undefined {
+    const matchesAll = operationId !== tokenEndpointOperationId;
     const fault = this.#armed.find(
-      (armed) => armed.operationId === operationId || armed.operationId === '*',
+      (armed) => armed.operationId === operationId || (matchesAll && armed.operationId === '*'),
     );
     if (!fault) return undefined;
 
@@ -67,8 +76,24 @@ export class FaultBoard {
   }
 }
 
+/** How the routes a fault hook guards shape a `server_error` body. */
+export interface FaultHookOptions {
+  /** The 500 body; an ErrorResponseDto unless the routes document another error shape. */
+  serverErrorBody?: () => unknown;
+}
+
+const apiServerError = () =>
+  buildErrorResponse(500, 'The tenant failed while handling the request (injected fault).');
+
 /** The onRequest hook that plays armed faults; `signal` ends pending delays when the mock closes. */
-export function createFaultHook(board: FaultBoard, rate: RateLimitControl, signal: AbortSignal) {
+export function createFaultHook(
+  board: FaultBoard,
+  rate: RateLimitControl,
+  signal: AbortSignal,
+  options: FaultHookOptions = {},
+) {
+  const serverErrorBody = options.serverErrorBody ?? apiServerError;
+
   const play = async (request: FastifyRequest, reply: FastifyReply) => {
     const operationId = request.routeOptions.config.operationId;
     const fault = operationId ? board.take(operationId) : undefined;
@@ -88,10 +113,7 @@ export function createFaultHook(board: FaultBoard, rate: RateLimitControl, signa
         }
         return;
       case 'server_error':
-        throw new MockHttpError(
-          500,
-          buildErrorResponse(500, 'The tenant failed while handling the request (injected fault).'),
-        );
+        throw new MockHttpError(500, serverErrorBody());
       case 'rate_limit':
         throw new MockHttpError(429, rateLimitBody, {
           'retry-after': String(Math.ceil(rate.settings.windowMs / 1000)),

@@ -107,7 +107,9 @@ export async function buildMockTenant(options: MockTenantOptions = {}): Promise<
       .send(buildErrorResponse(404, `No operation is served at ${request.method} ${path}.`));
   });
 
-  await app.register(async (scope) => registerOAuthRoute(scope, issuer));
+  await app.register(async (scope) =>
+    registerOAuthRoute(scope, issuer, { faults, rate, closing: closing.signal }),
+  );
   await app.register(async (scope) =>
     registerApiRoutes(scope, {
       operations,

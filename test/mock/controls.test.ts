@@ -89,6 +89,33 @@ test.describe('the /__mock control routes', () => {
     expect(response.json).toMatchObject({ expires_in: 90, access_token: expect.any(String) });
   });
 
+  test('POST /faults arms a fault on the token endpoint as createOAuthToken', async () => {
+    const armed = await mock.control('POST', '/faults', {
+      operationId: 'createOAuthToken',
+      kind: 'latency',
+      delayMs: 50,
+    });
+
+    expect(armed.status).toBe(201);
+    expect((await mock.control('GET', '/faults')).json).toEqual([
+      { operationId: 'createOAuthToken', kind: 'latency', count: 1, delayMs: 50 },
+    ]);
+  });
+
+  test('POST /faults for an unknown operation names the operations it knows', async () => {
+    const response = await mock.control('POST', '/faults', {
+      operationId: 'oauthToken',
+      kind: 'latency',
+    });
+
+    expect(response.status).toBe(400);
+    expect((response.json as { message: string }).message).toBe(
+      'unknown operationId "oauthToken"; known: createSendToken, pingVerificationStatus, ' +
+        'sendDuoVerifyRequest, sendKbaAnswers, sendOktaVerifyRequest, sendTokenAuthRequest, ' +
+        'createOAuthToken (POST /oauth/token), or * (all 6 API operations)',
+    );
+  });
+
   test('GET /profiles lists at least twelve profiles, each naming a check', async () => {
     const profiles = (await mock.control('GET', '/profiles')).json as {
       name: string;
