@@ -5,6 +5,10 @@
  * HTML reporter makes under `html/data/` and the blob report (listed before this reporter, so
  * their `onEnd` has run), with the literal secrets learnt from all of the run's traces.
  *
+ * The HTML reporter also embeds its report data (tests, steps, their errors) as a base64 zip in
+ * `index.html`; Playwright's own step error for a timed-out request quotes the request's call log,
+ * headers included, so that embedded archive is masked the same way.
+ *
  * It runs in Playwright's main process, where the secrets the workers registered are unknown: it
  * masks the configured client secrets it is given, secrets by key and by shape, and the values
  * it harvests from the traces themselves (tokens the run was issued, codes, answers).
@@ -40,8 +44,37 @@ function listArchives(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
     if (statSync(path).isDirectory()) return skippedFolders.has(name) ? [] : listArchives(path);
-    return name.endsWith('.zip') ? [path] : [];
+    return name.endsWith('.zip') || name.endsWith('.html') ? [path] : [];
   });
+}
+
+/** Where the HTML reporter embeds its data: a data URL inside a `<template>` of index.html. */
+const embeddedZip = /(data:application\/zip;base64,)([A-Za-z0-9+/=]+)/;
+
+/**
+ * An archive file read as an archive: a zip as it is, an HTML page by the zip it embeds (with
+ * the way to put a masked copy back), or undefined for a page that embeds none.
+ */
+function readArchive(
+  file: string,
+): { data: Buffer; write(masked: Uint8Array): Buffer } | undefined {
+  const raw = readFileSync(file);
+  if (!file.endsWith('.html')) return { data: raw, write: (masked) => Buffer.from(masked) };
+
+  const page = raw.toString('latin1');
+  const match = embeddedZip.exec(page);
+  if (!match?.[2]) return undefined;
+  const start = match.index + (match[1]?.length ?? 0);
+  const end = start + match[2].length;
+
+  return {
+    data: Buffer.from(match[2], 'base64'),
+    write: (masked) =>
+      Buffer.from(
+        page.slice(0, start) + Buffer.from(masked).toString('base64') + page.slice(end),
+        'latin1',
+      ),
+  };
 }
 
 export default class TraceRedactor implements Reporter {
@@ -83,21 +116,22 @@ export default class TraceRedactor implements Reporter {
 
   /** Learns the secrets of all `files` first, then masks each in place. */
   #rewrite(files: string[]): void {
-    const archives = new Map<string, Buffer>();
+    const archives = new Map<string, NonNullable<ReturnType<typeof readArchive>>>();
     for (const file of files) {
       try {
-        const data = readFileSync(file);
-        this.#traces.harvest(data);
-        archives.set(file, data);
+        const archive = readArchive(file);
+        if (!archive) continue;
+        this.#traces.harvest(archive.data);
+        archives.set(file, archive);
       } catch {
         this.#discard(file);
       }
     }
 
-    for (const [file, data] of archives) {
+    for (const [file, archive] of archives) {
       let masked: Uint8Array | undefined;
       try {
-        masked = this.#traces.redact(data);
+        masked = this.#traces.redact(archive.data);
       } catch {
         this.#discard(file);
         continue;
@@ -105,7 +139,7 @@ export default class TraceRedactor implements Reporter {
       if (!masked) continue;
       // Write beside it and rename, so a reader never sees half an archive.
       const partial = `${file}.partial`;
-      writeFileSync(partial, masked);
+      writeFileSync(partial, archive.write(masked));
       renameSync(partial, file);
     }
   }

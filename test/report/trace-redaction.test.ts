@@ -268,4 +268,39 @@ test.describe('TraceRedactor (the reporter)', () => {
     await expect(reporter.onEnd()).rejects.toThrow(/could not read .*broken\/trace\.zip/);
     expect(existsSync(broken)).toBe(false);
   });
+
+  test("masks the HTML report's embedded data, its step errors included, and leaves the page around it", async () => {
+    const { dir } = layOutReports();
+    // Playwright's step error for a timed-out fetch quotes the call log, headers and all.
+    const stepError = `apiRequestContext.fetch: Timeout 2000ms exceeded.\nCall log:\n  - → POST http://127.0.0.1/beta/mfa/kba/authenticate\n    - authorization: Bearer ${jwt}\n`;
+    const reportData = zipSync({
+      'report.json': strToU8(JSON.stringify({ files: [{ fileId: 'abc' }] })),
+      'abc.json': strToU8(
+        JSON.stringify({ tests: [{ steps: [{ error: { message: stepError } }] }] }),
+      ),
+    });
+    const before = '<!DOCTYPE html><html><body><div id="root"></div></body></html>\n';
+    const page = `${before}<template id="playwrightReportBase64">data:application/zip;base64,${Buffer.from(reportData).toString('base64')}</template>`;
+    const pagePath = join(dir, 'html/index.html');
+    const matrixPath = join(dir, 'matrix.html');
+    const matrix = '<html><body>a matrix with no embedded report</body></html>';
+    writeFileSync(pagePath, page);
+    writeFileSync(matrixPath, matrix);
+    const reporter = new TraceRedactor({ reportsDir: dir, secrets: [clientSecret] });
+
+    await reporter.onEnd();
+
+    const written = readFileSync(pagePath, 'latin1');
+    const embedded = /^(.*)data:application\/zip;base64,([A-Za-z0-9+/=]+)(<\/template>)$/s.exec(
+      written,
+    );
+    expect(embedded?.[1]).toBe(`${before}<template id="playwrightReportBase64">`);
+    const entries = unzipSync(Buffer.from(embedded?.[2] ?? '', 'base64'));
+    expect(Object.keys(entries).sort()).toEqual(['abc.json', 'report.json']);
+    const steps = strFromU8(entries['abc.json'] ?? new Uint8Array());
+    expect(steps).not.toContain(jwt.split('.')[2]);
+    expect(steps).toContain('Timeout 2000ms exceeded');
+    expect(steps).toContain(MASK);
+    expect(readFileSync(matrixPath, 'utf8')).toBe(matrix);
+  });
 });
