@@ -6,13 +6,13 @@ import { contractChecks, strictChecks } from './checks/index.ts';
 import type { CheckOptions } from './context.ts';
 import { createCheckContext } from './context.ts';
 import { HarnessInternalError, HarnessUsageError } from './errors.ts';
-import type { Finding, ObservedResponse } from './findings.ts';
+import type { CheckName, Finding, ObservedResponse } from './findings.ts';
 import type { Redactor } from './redact.ts';
 import { defaultRedactor } from './redact.ts';
 import { compileAll } from './schema.ts';
 import type { LoadedSpec } from './spec.ts';
 import { loadSpec, specFiles } from './spec.ts';
-import type { StrictProfile } from './strict/profile.ts';
+import type { StrictCheckName, StrictProfile } from './strict/profile.ts';
 import { loadStrictProfile } from './strict/profile.ts';
 
 /** A spec with its checks. */
@@ -26,6 +26,11 @@ export interface Contract {
    * Throws HarnessUsageError for an unknown operationId.
    */
   check(response: ObservedResponse, options: CheckOptions): Finding[];
+  /**
+   * The names of the checks `check` runs with these options, in its order: the contract's, then
+   * (with the strict profile on) the strict checks whose rule the profile holds.
+   */
+  checksRun(options: Pick<CheckOptions, 'strictProfile'>): CheckName[];
 }
 
 /** Where a contract's documents come from. */
@@ -72,7 +77,17 @@ export function createContract(
     );
   };
 
-  return profile ? { spec, profile, check } : { spec, check };
+  const checksRun = (options: Pick<CheckOptions, 'strictProfile'>): CheckName[] => {
+    const names: CheckName[] = [...contractChecks.keys()];
+    if (options.strictProfile === false || !profile) return names;
+    for (const name of strictChecks.keys()) {
+      if (profile.rules.has(name as StrictCheckName)) names.push(name);
+    }
+
+    return names;
+  };
+
+  return profile ? { spec, profile, check, checksRun } : { spec, check, checksRun };
 }
 
 /** Loads the spec and the strict profile (both cached per process) and builds a contract. */

@@ -3,7 +3,7 @@
  * (fixtures/conform.ts, `ExchangeAttachment`); this folder may not import fixtures, so the shape
  * is restated here and checked loosely: a malformed attachment is a harness error, not a finding.
  */
-import type { Finding } from '../contract/findings.ts';
+import type { CheckName, Finding } from '../contract/findings.ts';
 
 /** Attachment names the fixtures give exchanges start with this. */
 export const exchangeAttachmentPrefix = 'exchange ';
@@ -21,6 +21,8 @@ export interface AttachedExchange {
   observedStatus: number | null;
   durationMs: number | null;
   findings: Finding[];
+  /** The checks run on the response, when the fixtures list them (absent in older ones). */
+  checks?: CheckName[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -34,15 +36,22 @@ export function parseExchange(body: Buffer | string): AttachedExchange {
     throw new Error('exchange attachment without an operationId');
   }
   if (!Array.isArray(value.findings)) throw new Error('exchange attachment without findings');
+  const isNameList = (field: unknown) =>
+    Array.isArray(field) && field.every((name) => typeof name === 'string');
+  if (value.checks !== undefined && !isNameList(value.checks)) {
+    throw new Error('exchange attachment whose checks are not a list of check names');
+  }
   const numberOrNull = (field: unknown) => (typeof field === 'number' ? field : null);
-
-  return {
+  const exchange: AttachedExchange = {
     operationId: value.operationId,
     expectedStatus: numberOrNull(value.expectedStatus),
     observedStatus: numberOrNull(value.observedStatus),
     durationMs: numberOrNull(value.durationMs),
     findings: value.findings as Finding[],
   };
+  if (value.checks !== undefined) exchange.checks = value.checks as CheckName[];
+
+  return exchange;
 }
 
 /** Splits `createSendToken 200` into its parts; undefined when it is not a cell. */

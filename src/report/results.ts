@@ -3,7 +3,7 @@
  * (operation x documented status code). Scripts depend on it; `results.schema.json` describes
  * the same shape and a test validates every run's file against it. Change both together.
  */
-import type { Finding } from '../contract/findings.ts';
+import type { CheckName, Finding } from '../contract/findings.ts';
 
 /** Bumped when a field is removed or changes meaning (adding fields does not bump it). */
 export const resultsFormatVersion = 1;
@@ -39,7 +39,7 @@ export interface TestRecord {
   htmlReportLink: string;
 }
 
-/** Latency of the responses seen for a cell, milliseconds. */
+/** Latency of the responses a cell counts as observed, milliseconds. */
 export interface Latency {
   count: number;
   minMs: number;
@@ -68,10 +68,28 @@ export interface CellResult {
   reason?: string;
   /** Ids of the tests that declare this cell. */
   tests: string[];
-  /** How many responses with this operation and status were actually observed. */
+  /**
+   * How many responses with this operation and status came back where a test provoked them on
+   * purpose (it asked for this status, or, with no status asked for, declares this cell). A
+   * status no test asked for (an expired token's 401 in a 200 test) is not counted.
+   */
   observed: number;
   latency: Latency | null;
   findings: ReportedFinding[];
+  /**
+   * Per check run on this cell's exchanges (those whose findings land here): how often it ran and
+   * found something. Absent when no exchange attachment lists the checks it ran.
+   */
+  checks?: Partial<Record<CheckName, CheckTally>>;
+}
+
+/** One check on one cell: exchanges it ran on, and how many of those it failed or warned on. */
+export interface CheckTally {
+  evaluated: number;
+  /** Exchanges on which it recorded at least one `failure` finding. */
+  failed: number;
+  /** Exchanges on which it recorded at least one `warning` finding. */
+  warned: number;
 }
 
 /** A target the run tested. */

@@ -7,6 +7,7 @@
 import { relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type { CheckName } from '../contract/findings.ts';
 import type { LoadedSpec } from '../contract/spec.ts';
 import {
   type AttachedExchange,
@@ -19,6 +20,7 @@ import {
 import { operationLatencies } from './latency.ts';
 import type {
   CellResult,
+  CheckTally,
   HarnessError,
   Latency,
   ReportedFinding,
@@ -184,7 +186,10 @@ function verdictOf(
 
   if (declaring.some((facts) => facts.record.outcome === 'passed')) {
     if (cell.observed > 0) return { verdict: 'passed' };
-    return { verdict: 'not_exercised', reason: 'tests passed but never observed this status' };
+    return {
+      verdict: 'not_exercised',
+      reason: 'tests passed but never observed this status on purpose',
+    };
   }
 
   const unprovokable = declaring.find((facts) => facts.notProvokable);
@@ -203,6 +208,65 @@ function verdictOf(
   return { verdict: 'not_exercised', reason: reasons.join('; ') };
 }
 
+/**
+ * Whether an exchange observed a cell on purpose: it came back with the cell's status and its
+ * test asked for that status (`toConform`'s expected status) or, when none is on record,
+ * declares the cell. A status nobody provoked (an expired token's 401 in a 200 test) does not
+ * make its cell observed.
+ */
+function isProvokedFor(
+  exchange: AttachedExchange,
+  testCells: string[],
+  operationId: string,
+  status: number,
+): boolean {
+  if (exchange.operationId !== operationId || exchange.observedStatus !== status) return false;
+  if (exchange.expectedStatus === null) return testCells.includes(`${operationId} ${status}`);
+
+  return exchange.expectedStatus === status;
+}
+
+/**
+ * The cell an exchange's findings (and checks) belong to: the documented cell it was meant to
+ * provoke (its expected status, or with none on record its observed status if the test declares
+ * that cell), else the test's first cell.
+ */
+function homeOf(
+  exchange: AttachedExchange,
+  testCells: string[],
+  cellKeys: Set<string>,
+): string | undefined {
+  const meant = `${exchange.operationId} ${exchange.expectedStatus ?? exchange.observedStatus}`;
+  const onPurpose = exchange.expectedStatus !== null || testCells.includes(meant);
+
+  return onPurpose && cellKeys.has(meant) ? meant : testCells[0];
+}
+
+/**
+ * Per check, over the exchanges that list the checks they ran: how many it ran on, and on how
+ * many it found a failure or a warning. A finding counts its check as run even when the list
+ * leaves it out. Undefined when no exchange lists its checks (older fixtures).
+ */
+function checksOf(exchanges: AttachedExchange[]): CellResult['checks'] {
+  const listing = exchanges.filter((exchange) => exchange.checks !== undefined);
+  if (listing.length === 0) return undefined;
+
+  const tallies = new Map<CheckName, CheckTally>();
+  for (const exchange of listing) {
+    const ran = new Set([...(exchange.checks ?? []), ...exchange.findings.map((f) => f.check)]);
+    for (const check of ran) {
+      const tally = tallies.get(check) ?? { evaluated: 0, failed: 0, warned: 0 };
+      const own = exchange.findings.filter((finding) => finding.check === check);
+      tally.evaluated += 1;
+      if (own.some((finding) => finding.severity === 'failure')) tally.failed += 1;
+      if (own.some((finding) => finding.severity === 'warning')) tally.warned += 1;
+      tallies.set(check, tally);
+    }
+  }
+
+  return Object.fromEntries([...tallies].sort(([a], [b]) => a.localeCompare(b)));
+}
+
 /** The documented cells of one target, rolled up from that target's tests. */
 function cellsOf(
   input: RollupInput,
@@ -219,18 +283,18 @@ function cellsOf(
     const key = `${operationId} ${status}`;
     const declaring = facts.filter((f) => f.record.cells.includes(key));
     const findings: ReportedFinding[] = [];
+    const homed: AttachedExchange[] = [];
     const durations: number[] = [];
     let observed = 0;
     for (const f of facts) {
       for (const exchange of f.exchanges) {
-        const belongs = `${exchange.operationId} ${exchange.expectedStatus ?? exchange.observedStatus}`;
-        const home = cellKeys.has(belongs) ? belongs : f.record.cells[0];
-        if (home === key) {
+        if (homeOf(exchange, f.record.cells, cellKeys) === key) {
+          homed.push(exchange);
           for (const finding of exchange.findings) {
             findings.push({ ...finding, target: target.name, testId: f.record.id });
           }
         }
-        if (exchange.operationId === operationId && exchange.observedStatus === status) {
+        if (isProvokedFor(exchange, f.record.cells, operationId, status)) {
           observed += 1;
           if (exchange.durationMs !== null) durations.push(exchange.durationMs);
         }
@@ -247,6 +311,8 @@ function cellsOf(
       latency: latencyOf(durations),
       findings,
     };
+    const checks = checksOf(homed);
+    if (checks) cell.checks = checks;
     Object.assign(cell, verdictOf(cell, declaring, input.filtered));
     if (declaring.length === 0 && !input.filtered) {
       harnessErrors.push({

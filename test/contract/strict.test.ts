@@ -358,4 +358,25 @@ test.describe('the strict profile file', () => {
 
     expect(findings).toEqual([]);
   });
+
+  test('checksRun lists the contract checks, then only the strict checks the profile holds', () => {
+    const contractOnly = [
+      'status_documented',
+      'status_expected',
+      'not_server_error',
+      'content_type_documented',
+      'headers_conform',
+      'body_conforms',
+    ];
+    const profile = parseStrictProfile(
+      { profile: 'lenient', rules: [{ check: 'keys_documented', severity: 'warning', why: 'y' }] },
+      'lenient.yaml',
+    );
+    const lenient = createContract(contract.spec, profile);
+
+    expect(lenient.checksRun({})).toEqual([...contractOnly, 'keys_documented']);
+    expect(lenient.checksRun({ strictProfile: false })).toEqual(contractOnly);
+    expect(createContract(contract.spec).checksRun({})).toEqual(contractOnly);
+    expect(contract.checksRun({})).toHaveLength(contractOnly.length + 6);
+  });
 });
