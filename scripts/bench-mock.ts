@@ -2,26 +2,26 @@
  * `npm run bench:mock`: loads POST /beta/mfa/token/send (valid token, valid body) with
  * autocannon on the mock tenant, on a bare node:http server answering the same route, and on
  * Stoplight Prism's mock of the same spec when it is installed, all in one run, and prints
- * req/s and p50/p99 latency for each. Figures are for the report, never a test assertion.
+ * req/s and p50/p99 latency for each. Every server runs in a process of its own (the mock as
+ * `npm run mock` starts it, logs off) and autocannon in this one. Figures are for the report, never a test assertion.
  *
  * Settings: BENCH_DURATION (seconds per target, default 10), BENCH_CONNECTIONS (default 10).
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { specFiles } from '../src/contract/spec.ts';
-import { startMockTenant } from '../src/mock/server.ts';
 import { readCount } from './read-count.ts';
 
 const duration = readCount('bench:mock', 'BENCH_DURATION', 10, 1, 3600);
 const connections = readCount('bench:mock', 'BENCH_CONNECTIONS', 10, 1, 1000);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const prismBin = `${root}node_modules/.bin/prism`;
+const tsxBin = `${root}node_modules/.bin/tsx`;
 
 interface Target {
   name: string;
@@ -47,8 +47,6 @@ async function load(target: Target, seconds: number): Promise<Row> {
     duration: seconds,
     headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
     body: target.body,
-    // The load runs in a worker thread, so it does not share the servers' event loop.
-    workers: 1,
   });
 
   return {
@@ -61,37 +59,39 @@ async function load(target: Target, seconds: number): Promise<Row> {
   };
 }
 
-/** The same route answered by plain node:http: parse the JSON body, answer a fixed 200. */
-async function startBareServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      if (request.method !== 'POST' || request.url !== '/beta/mfa/token/send') {
-        response.writeHead(404).end();
-        return;
-      }
+/** A server in a process of its own; resolves with its URL once it prints `listening on`. */
+function startServer(
+  name: string,
+  script: string,
+  args: string[] = [],
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(tsxBin, [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
 
-      JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      const body = JSON.stringify({
-        requestId: randomBytes(16).toString('hex'),
-        status: 'SUCCESS',
-        errorMessage: null,
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (!url) return;
+      child.stdout?.off('data', onData);
+      resolve({
+        url,
+        stop: () =>
+          new Promise((stopped) => {
+            if (child.exitCode !== null) return stopped();
+            child.once('exit', () => stopped());
+            child.kill('SIGTERM');
+          }),
       });
-      response.writeHead(200, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-      });
-      response.end(body);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
     });
+    child.once('exit', (code) =>
+      reject(new Error(`${name} exited with ${code} before listening: ${output.trim()}`)),
+    );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-
-  return {
-    url: `http://127.0.0.1:${port}/beta/mfa/token/send`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }
 
 async function freePort(): Promise<number> {
@@ -134,23 +134,28 @@ async function startPrism(): Promise<{ url: string; child: ChildProcess } | unde
   return { url, child };
 }
 
-const mock = await startMockTenant({
-  controls: true,
-  rateLimit: { max: 1_000_000_000, windowMs: 10_000 },
-  logLevel: 'silent',
-});
-const token = await mock.app.inject({
+// Each server in a process of its own, as users run them (`npm run mock`, Prism's CLI), so none
+// shares an event loop, a heap or a garbage collector with the load generator.
+const mock = await startServer('the mock tenant', 'src/mock/cli.ts', [
+  '--port',
+  '0',
+  '--controls',
+  '--rate-max',
+  '1000000000',
+  '--log-level',
+  'silent',
+]);
+const token = await fetch(`${mock.url}/oauth/token`, {
   method: 'POST',
-  url: '/oauth/token',
-  payload: 'grant_type=client_credentials&client_id=mock-admin&client_secret=mock-admin-secret',
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: 'grant_type=client_credentials&client_id=mock-admin&client_secret=mock-admin-secret',
 });
-const accessToken = (token.json() as { access_token: string }).access_token;
-const identities = await mock.app.inject({ method: 'GET', url: '/__mock/identities' });
-const [first] = identities.json() as { alias: string }[];
+const accessToken = ((await token.json()) as { access_token: string }).access_token;
+const identities = await fetch(`${mock.url}/__mock/identities`);
+const [first] = (await identities.json()) as { alias: string }[];
 const body = JSON.stringify({ userAlias: first?.alias, deliveryType: 'SMS_WORK' });
 
-const bare = await startBareServer();
+const bare = await startServer('the bare node:http server', 'scripts/bench-bare-server.ts');
 const prism = await startPrism();
 const targets: Target[] = [
   {
@@ -159,7 +164,7 @@ const targets: Target[] = [
     token: accessToken,
     body,
   },
-  { name: 'bare node:http', url: bare.url, token: accessToken, body },
+  { name: 'bare node:http', url: `${bare.url}/beta/mfa/token/send`, token: accessToken, body },
 ];
 if (prism) targets.push({ name: 'Stoplight Prism mock', url: prism.url, token: accessToken, body });
 
@@ -173,8 +178,8 @@ try {
     rows.push(await load(target, duration));
   }
 } finally {
-  await mock.close();
-  await bare.close();
+  await mock.stop();
+  await bare.stop();
   prism?.child.kill('SIGTERM');
 }
 
