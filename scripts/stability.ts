@@ -8,10 +8,16 @@
  * first + n - 1, so a failing run replays with HARNESS_SEED). Each run's output and reports
  * stay in reports/stability/run-NN/ until the next loop. A run refused for a bad setting or
  * argument (exit 2) stops the loop with exit 2.
+ *
+ * It always runs on the embedded mock: the live-target settings (`SAIL_*`, `HARNESS_TENANTS`),
+ * from the environment or the env file, are left out of the runs, and the loop says so, so a
+ * tenant configured in `.env` is never sent twenty runs. Other settings there still apply.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { devNull } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
 import type { RunResults } from '../src/report/results.ts';
 import { readCount } from './read-count.ts';
 
@@ -21,6 +27,36 @@ const runs = readCount('stability', 'STABILITY_RUNS', 20, 1, 1000);
 const firstSeed = readCount('stability', 'STABILITY_FIRST_SEED', 1, 0, 2 ** 31 - 1 - runs);
 const passThrough = process.argv.slice(2);
 const baseDir = resolve(root, process.env.HARNESS_REPORTS_DIR?.trim() || 'reports', 'stability');
+
+/** Settings that point a run at a live tenant instead of the embedded mock. */
+const isLiveTargetSetting = (name: string) =>
+  name.startsWith('SAIL_') || name === 'HARNESS_TENANTS';
+
+/**
+ * The runs' environment: the env file's values under the environment's (as the harness reads
+ * them), minus every live-target setting; the env file is then not read again by the runs.
+ */
+function mockOnlyEnvironment(): { env: NodeJS.ProcessEnv; ignored: string[] } {
+  const named = process.env.HARNESS_ENV_FILE?.trim();
+  const file = resolve(named || '.env');
+  if (named && !existsSync(file)) {
+    console.error(
+      `stability: HARNESS_ENV_FILE: ${file} does not exist; point it at your settings file, or unset it to read .env`,
+    );
+    process.exit(2);
+  }
+  const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};
+  const merged: NodeJS.ProcessEnv = { ...fromFile, ...process.env };
+  const ignored = Object.keys(merged)
+    .filter((name) => isLiveTargetSetting(name) && merged[name]?.trim())
+    .sort();
+  for (const name of Object.keys(merged)) if (isLiveTargetSetting(name)) delete merged[name];
+  merged.HARNESS_ENV_FILE = devNull;
+
+  return { env: merged, ignored };
+}
+
+const runEnvironment = mockOnlyEnvironment();
 
 interface Row {
   run: number;
@@ -45,7 +81,7 @@ function runOnce(reportsDir: string, seed: number): Promise<{ exit: number; seco
     [join(root, 'src/cli/conformance.ts'), '--retries', '0', ...passThrough],
     {
       cwd: root,
-      env: { ...process.env, HARNESS_REPORTS_DIR: reportsDir, HARNESS_SEED: String(seed) },
+      env: { ...runEnvironment.env, HARNESS_REPORTS_DIR: reportsDir, HARNESS_SEED: String(seed) },
     },
   );
   child.stdout.pipe(log, { end: false });
@@ -71,6 +107,11 @@ function readResults(reportsDir: string): RunResults | undefined {
 
 // The folder holds this loop's runs only: a longer earlier loop's extra runs would mislead.
 rmSync(baseDir, { recursive: true, force: true });
+if (runEnvironment.ignored.length > 0) {
+  console.log(
+    `stability: the loop tests the embedded mock, not a tenant: ${runEnvironment.ignored.join(', ')} left out of its runs`,
+  );
+}
 console.log(
   `stability: ${runs} conformance runs on the embedded mock, retries off, seeds ${firstSeed}..${firstSeed + runs - 1}`,
 );
@@ -83,7 +124,7 @@ for (let run = 1; run <= runs; run += 1) {
     // A bad setting or command line fails every run alike: say so once and stop.
     const output = readFileSync(join(reportsDir, 'output.txt'), 'utf8').trim().split('\n');
     console.error(
-      `stability: run ${run} was refused (exit 2), so the loop stops: ${output.at(-1)}`,
+      `stability: run ${run} was refused (exit 2), so the loop stops: ${output.at(-1)} (its whole output: ${join(reportsDir, 'output.txt')})`,
     );
     process.exit(2);
   }

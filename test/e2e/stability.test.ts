@@ -3,7 +3,8 @@
  * gives stable runs (exit 0); a run with a conformance failure is reported unstable (exit 1),
  * with its output kept beside its reports.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { RunResults } from '../../src/report/results.ts';
@@ -72,4 +73,30 @@ test('a bad run count is a usage error in one line (exit 2)', async () => {
   expect(run.stderr.trim()).toBe(
     'stability: STABILITY_RUNS must be a whole number between 1 and 1000, got "many"',
   );
+});
+
+test('a tenant in the environment or the env file is left out: the loop tests the embedded mock', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'stability-env-'));
+  const envFile = join(folder, 'tenant.env');
+  // A tenant nobody could reach, and a setting of the harness's own that must still apply.
+  writeFileSync(
+    envFile,
+    'SAIL_CLIENT_ID=someone\nSAIL_CLIENT_SECRET=s3cret-of-a-tenant\nHARNESS_MOCK_PROFILE=send-missing-status\n',
+  );
+  const run = await runHarnessCommand(
+    'scripts/stability.ts',
+    { STABILITY_RUNS: '1', HARNESS_ENV_FILE: envFile, SAIL_BASE_URL: 'http://127.0.0.1:9' },
+    ['--grep', 'createSendToken.*answers 200'],
+  );
+  const results = JSON.parse(
+    readFileSync(join(run.reportsDir, 'stability', 'run-01', 'results.json'), 'utf8'),
+  ) as RunResults;
+
+  expect(run.stdout).toContain(
+    'stability: the loop tests the embedded mock, not a tenant: SAIL_BASE_URL, SAIL_CLIENT_ID, SAIL_CLIENT_SECRET left out of its runs',
+  );
+  expect(results.targets.map((target) => target.kind)).toEqual(['mock']);
+  // The profile from the same file applied: the mock broke the 200 cell, so the run is unstable.
+  expect(run.code, run.stdout + run.stderr).toBe(1);
+  expect(run.stdout + run.stderr).not.toContain('s3cret-of-a-tenant');
 });
