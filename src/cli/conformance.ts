@@ -25,17 +25,30 @@ const resultsFile = resolve(reportsDir, 'results.json');
 const cli = resolve(root, 'node_modules/@playwright/test/cli.js');
 const config = resolve(root, 'playwright.config.ts');
 
+/** The signal that asked this run to stop, if one did. */
+let stoppedBy: NodeJS.Signals | undefined;
+
+/**
+ * Runs Playwright. A SIGINT or SIGTERM sent to the wrapper reaches Playwright as SIGINT, the
+ * signal it stops on gracefully (the tests end, the reporters write an interrupted run).
+ */
 function runPlaywright(args: string[]): Promise<number> {
   const child = spawn(process.execPath, [cli, 'test', '--config', config, ...args], {
     stdio: 'inherit',
     env: process.env,
   });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  const forward = (signal: NodeJS.Signals) => {
+    stoppedBy ??= signal;
+    child.kill('SIGINT');
+  };
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
 
   return new Promise((done) => {
-    child.on('exit', (code, signal) => done(code ?? (signal ? 130 : 3)));
+    child.on('exit', (code, signal) => {
+      if (signal) stoppedBy ??= signal;
+      done(code ?? (signal ? 130 : 3));
+    });
     child.on('error', () => done(3));
   });
 }
@@ -134,6 +147,10 @@ if (playwrightExit === 1 && userArgs.length > 0 && ranNoTest(freshResults(starte
 }
 
 if (freshResults(startedAt) === 'missing') {
-  fail(3, `${resultsFile} was not written: the harness broke before or while reporting`);
+  const left = existsSync(resultsFile) ? " (the results file there is a previous run's)" : '';
+  if (stoppedBy) {
+    fail(3, `the run was stopped by ${stoppedBy} before it wrote ${resultsFile}${left}`);
+  }
+  fail(3, `${resultsFile} was not written: the harness broke before or while reporting${left}`);
 }
 exitWithResults(reportsDir, playwrightExit);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import type { RunResults } from '../../src/report/results.ts';
 import {
   root,
   runConformance,
@@ -305,7 +306,8 @@ test('a run killed with SIGTERM (a CI cancel) leaves no mock behind', async () =
     // The whole job's group, as a CI runner or `timeout` signals it: Playwright dies at once,
     // without stopping its web server (which sits in a process group of its own).
     process.kill(-run.pid, 'SIGTERM');
-    await run.exited;
+    expect(await run.exited).toBe(3);
+    expect(run.output()).toMatch(/conformance: the run was stopped by SIGTERM before it wrote /);
     let left = mocks;
     for (let waited = 0; waited < 10_000 && left.length > 0; waited += 250) {
       await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
@@ -315,6 +317,30 @@ test('a run killed with SIGTERM (a CI cancel) leaves no mock behind', async () =
   } finally {
     for (const pid of processesWith(mockParts)) process.kill(pid, 'SIGKILL');
   }
+});
+
+test('SIGTERM to the wrapper alone stops the run gracefully: an interrupted run, its reports, exit 3', async () => {
+  test.skip(process.platform === 'win32', 'POSIX signals');
+  const run = runConformanceDetached({});
+  // Into the tests, past Playwright's start-up and the embedded mock's.
+  for (let waited = 0; waited < 60_000 && !/✓|·/.test(run.output()); waited += 250) {
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
+  }
+
+  process.kill(run.pid, 'SIGTERM');
+
+  expect(await run.exited, run.output()).toBe(3);
+  expect(run.output()).toContain(
+    'conformance: the run was interrupted (Ctrl-C or a signal) before it finished',
+  );
+  const results = JSON.parse(
+    readFileSync(join(run.reportsDir, 'results.json'), 'utf8'),
+  ) as RunResults;
+  expect(validateResults(results), ajv.errorsText(validateResults.errors)).toBe(true);
+  expect(results.run.status).toBe('interrupted');
+  expect(results.summary.tests.passed).toBeGreaterThan(0);
+  expect(results.summary.tests.passed).toBeLessThan(106);
+  expect(existsSync(join(run.reportsDir, 'matrix.html'))).toBe(true);
 });
 
 test('a rate budget beyond the flood cap leaves the 429 cell not exercised, not failed', async () => {

@@ -81,19 +81,30 @@ export function runHarnessCommand(
 export function runConformanceDetached(settings: Record<string, string>): {
   pid: number;
   exited: Promise<number | null>;
+  reportsDir: string;
+  /** Everything it printed so far, stdout and stderr together. */
+  output: () => string;
 } {
   const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-reports-'));
   const child = spawn(tsx, [join(root, 'src/cli/conformance.ts')], {
     cwd: root,
     env: cleanEnv({ HARNESS_REPORTS_DIR: reportsDir, ...settings }),
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (child.pid === undefined) throw new Error('the wrapper did not start');
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
 
   return {
     pid: child.pid,
-    exited: new Promise((done) => child.on('exit', (code) => done(code))),
+    exited: new Promise((done) => child.on('close', (code) => done(code))),
+    reportsDir,
+    output: () => output,
   };
 }
 
