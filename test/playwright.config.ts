@@ -13,6 +13,6 @@ export default defineConfig({
   outputDir: '../test-results/project',
   forbidOnly: isCI,
   retries: 0,
-  reporter: isCI ? [['dot']] : [['list']],
+  reporter: [isCI ? ['dot'] : ['list'], ['./skip-reasons.ts']],
   timeout: 60_000,
 });
