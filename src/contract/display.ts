@@ -5,7 +5,7 @@ import type { Redactor } from './redact.ts';
 export const RECEIVED_LIMIT = 200;
 
 /**
- * Makes text printable and short: control characters (binary bodies) become `\uXXXX`,
+ * Makes text printable and short: control characters (binary bodies) become `\u` escapes (four hex digits),
  * and anything past `limit` characters is cut with a note of how much was dropped.
  */
 export function trimText(text: string, limit = RECEIVED_LIMIT): string {
